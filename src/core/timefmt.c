@@ -1,0 +1,65 @@
+/* SLA countdowns and ticket ages in a few columns. */
+#include "config.h"
+
+#include <stdio.h>
+
+#include "timefmt.h"
+
+#define TIMEFMT_MINUTE	60UL
+#define TIMEFMT_HOUR	(60 * TIMEFMT_MINUTE)
+#define TIMEFMT_DAY	(24 * TIMEFMT_HOUR)
+#define TIMEFMT_WEEK	(7 * TIMEFMT_DAY)
+#define TIMEFMT_YEAR	(365 * TIMEFMT_DAY)
+
+/* |seconds| without overflow, even for LONG_MIN. */
+static unsigned long
+timefmt_magnitude(long seconds)
+{
+	if (seconds < 0)
+		return (0UL - (unsigned long)seconds);
+	return ((unsigned long)seconds);
+}
+
+void
+timefmt_countdown(long seconds, char *buf, size_t size)
+{
+	unsigned long	 m = timefmt_magnitude(seconds);
+	const char	*sign = seconds < 0 ? "-" : "";
+
+	if (size == 0)
+		return;
+	if (m < TIMEFMT_HOUR)
+		snprintf(buf, size, "%s%02lu:%02lu", sign, m / TIMEFMT_MINUTE,
+		    m % TIMEFMT_MINUTE);
+	else if (m < TIMEFMT_DAY)
+		snprintf(buf, size, "%s%luh%02lu", sign, m / TIMEFMT_HOUR,
+		    m % TIMEFMT_HOUR / TIMEFMT_MINUTE);
+	else if (m <= 99 * TIMEFMT_DAY)
+		snprintf(buf, size, "%s%lud%02lu", sign, m / TIMEFMT_DAY,
+		    m % TIMEFMT_DAY / TIMEFMT_HOUR);
+	else
+		snprintf(buf, size, "%s99d+", sign);
+}
+
+void
+timefmt_age(long seconds, char *buf, size_t size)
+{
+	unsigned long	m = seconds < 0 ? 0 : (unsigned long)seconds;
+
+	if (size == 0)
+		return;
+	if (m < TIMEFMT_MINUTE)
+		snprintf(buf, size, "now");
+	else if (m < TIMEFMT_HOUR)
+		snprintf(buf, size, "%lum", m / TIMEFMT_MINUTE);
+	else if (m < TIMEFMT_DAY)
+		snprintf(buf, size, "%luh", m / TIMEFMT_HOUR);
+	else if (m < TIMEFMT_WEEK)
+		snprintf(buf, size, "%lud", m / TIMEFMT_DAY);
+	else if (m < TIMEFMT_YEAR)
+		snprintf(buf, size, "%luw", m / TIMEFMT_WEEK);
+	else if (m < 100 * TIMEFMT_YEAR)
+		snprintf(buf, size, "%luy", m / TIMEFMT_YEAR);
+	else
+		snprintf(buf, size, "99y+");
+}

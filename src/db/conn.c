@@ -1,0 +1,409 @@
+/* The connection state machine: asynchronous connect, one request in flight
+ * at a time, LISTEN for changes, and reconnection with back-off. */
+#include "config.h"
+
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "db/db-int.h"
+#include "i18n.h"
+#include "xmalloc.h"
+
+#define DB_CHANNEL	"frontline_changes"
+#define DB_BACKOFF_MAX	15.0
+
+struct db_req {
+	char		 *sql;
+	int		  nparams;
+	char		**params;
+	db_result_cb	  cb;
+	void		 *arg;
+	struct db_req	 *next;
+};
+
+struct db {
+	char		 *conninfo;
+	struct db_events  ev;
+	PGconn		 *conn;
+	enum db_state	  state;
+	PostgresPollingStatusType poll;	/* while connecting */
+	int		  flushing;	/* output still queued in libpq */
+	char		 *error;
+	char		 *user;
+
+	struct db_req	 *head, *tail;	/* pending; head is in flight if busy */
+	int		  busy;
+	PGresult	 *last;		/* result of the request in flight */
+
+	double		  retry_at;
+	double		  backoff;
+};
+
+double
+db_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+struct db *
+db_new(const char *conninfo, const struct db_events *ev)
+{
+	struct db *db = xcalloc(1, sizeof *db);
+
+	db->conninfo = xstrdup(conninfo != NULL ? conninfo : "");
+	db->ev = *ev;
+	db->state = DB_IDLE;
+	db->error = xstrdup("");
+	db->user = xstrdup("");
+	db->backoff = 1.0;
+	return db;
+}
+
+static void
+db_req_free(struct db_req *r)
+{
+	for (int i = 0; i < r->nparams; i++)
+		free(r->params[i]);
+	free(r->params);
+	free(r->sql);
+	free(r);
+}
+
+static struct db_req *
+db_req_pop(struct db *db)
+{
+	struct db_req *r = db->head;
+
+	if (r != NULL) {
+		db->head = r->next;
+		if (db->head == NULL)
+			db->tail = NULL;
+	}
+	return r;
+}
+
+/* Fails every queued request: their results will never come. */
+static void
+db_fail_requests(struct db *db, const char *why)
+{
+	struct db_req *r;
+
+	db->busy = 0;
+	PQclear(db->last);
+	db->last = NULL;
+	while ((r = db_req_pop(db)) != NULL) {
+		if (r->cb != NULL)
+			r->cb(db, NULL, why, r->arg);
+		db_req_free(r);
+	}
+}
+
+void
+db_free(struct db *db)
+{
+	if (db == NULL)
+		return;
+	db_fail_requests(db, "closing");
+	if (db->conn != NULL)
+		PQfinish(db->conn);
+	free(db->conninfo);
+	free(db->error);
+	free(db->user);
+	free(db);
+}
+
+static void
+db_set_error(struct db *db, const char *msg)
+{
+	size_t len;
+
+	free(db->error);
+	db->error = xstrdup(msg != NULL ? msg : "");
+	len = strlen(db->error);
+	while (len > 0 && (db->error[len - 1] == '\n' || db->error[len - 1] == ' '))
+		db->error[--len] = '\0';
+}
+
+static void
+db_set_state(struct db *db, enum db_state state)
+{
+	db->state = state;
+	if (db->ev.state != NULL)
+		db->ev.state(db->ev.arg, state, db->error);
+}
+
+/* Drops the connection and schedules the next attempt. */
+static void
+db_lost(struct db *db, const char *why)
+{
+	db_set_error(db, why);
+	if (db->conn != NULL) {
+		PQfinish(db->conn);
+		db->conn = NULL;
+	}
+	db_fail_requests(db, db->error);
+	db->retry_at = db_now() + db->backoff;
+	db->backoff = db->backoff * 2 > DB_BACKOFF_MAX ? DB_BACKOFF_MAX :
+	    db->backoff * 2;
+	db_set_state(db, DB_RETRY_WAIT);
+}
+
+void
+db_start(struct db *db)
+{
+	/* Our defaults come first so the user's conninfo can override them;
+	 * keepalives notice a dead peer in about 30 s rather than hours. */
+	static const char *const keys[] = {
+		"application_name", "connect_timeout", "keepalives",
+		"keepalives_idle", "keepalives_interval", "keepalives_count",
+		"tcp_user_timeout", "client_encoding", "dbname", NULL
+	};
+	const char *values[] = {
+		"frontline", "10", "1", "10", "5", "3", "30000", "UTF8",
+		db->conninfo, NULL
+	};
+
+	if (db->conn != NULL)
+		PQfinish(db->conn);
+	db->conn = PQconnectStartParams(keys, values, 1);
+	if (db->conn == NULL || PQstatus(db->conn) == CONNECTION_BAD) {
+		db_lost(db, db->conn != NULL ? PQerrorMessage(db->conn) :
+		    _("out of memory"));
+		return;
+	}
+	db->poll = PGRES_POLLING_WRITING;
+	db_set_state(db, DB_CONNECTING);
+}
+
+enum db_state
+db_state(const struct db *db)
+{
+	return db->state;
+}
+
+const char *
+db_last_error(const struct db *db)
+{
+	return db->error;
+}
+
+const char *
+db_user(const struct db *db)
+{
+	return db->user;
+}
+
+int
+db_fd(const struct db *db)
+{
+	if (db->conn == NULL)
+		return -1;
+	if (db->state != DB_CONNECTING && db->state != DB_READY)
+		return -1;
+	return PQsocket(db->conn);
+}
+
+short
+db_events(const struct db *db)
+{
+	if (db->state == DB_CONNECTING)
+		return db->poll == PGRES_POLLING_READING ? POLLIN : POLLOUT;
+	if (db->state == DB_READY)
+		return (short)(POLLIN | (db->flushing ? POLLOUT : 0));
+	return 0;
+}
+
+int
+db_timeout(const struct db *db, double now)
+{
+	double ms;
+
+	if (db->state != DB_RETRY_WAIT)
+		return -1;
+	ms = (db->retry_at - now) * 1000.0;
+	return ms <= 0 ? 0 : (int)ms + 1;
+}
+
+void
+db_tick(struct db *db, double now)
+{
+	if (db->state == DB_RETRY_WAIT && now >= db->retry_at)
+		db_start(db);
+}
+
+static void
+db_flush(struct db *db)
+{
+	int rc = PQflush(db->conn);
+
+	if (rc == -1)
+		db_lost(db, PQerrorMessage(db->conn));
+	else
+		db->flushing = rc == 1;
+}
+
+/* Sends the next queued request if none is in flight. */
+static void
+db_send_next(struct db *db)
+{
+	struct db_req *r = db->head;
+
+	if (db->state != DB_READY || db->busy || r == NULL)
+		return;
+	if (!PQsendQueryParams(db->conn, r->sql, r->nparams, NULL,
+	    (const char *const *)r->params, NULL, NULL, 0)) {
+		db_lost(db, PQerrorMessage(db->conn));
+		return;
+	}
+	db->busy = 1;
+	db_flush(db);
+}
+
+void
+db_query(struct db *db, const char *sql, int nparams,
+    const char *const *params, db_result_cb cb, void *arg)
+{
+	struct db_req *r = xcalloc(1, sizeof *r);
+
+	r->sql = xstrdup(sql);
+	r->nparams = nparams;
+	r->params = xcalloc((size_t)(nparams > 0 ? nparams : 1), sizeof *r->params);
+	for (int i = 0; i < nparams; i++)
+		r->params[i] = params[i] != NULL ? xstrdup(params[i]) : NULL;
+	r->cb = cb;
+	r->arg = arg;
+	if (db->tail != NULL)
+		db->tail->next = r;
+	else
+		db->head = r;
+	db->tail = r;
+	db_send_next(db);
+}
+
+static void
+db_got_user(struct db *db, const PGresult *res, const char *error, void *arg)
+{
+	if (res == NULL || PQresultStatus(res) != PGRES_TUPLES_OK ||
+	    PQntuples(res) != 1)
+		return;
+	free(db->user);
+	db->user = xstrdup(PQgetvalue(res, 0, 0));
+}
+
+static void
+db_connected(struct db *db)
+{
+	PQsetnonblocking(db->conn, 1);
+	db->backoff = 1.0;
+	db_set_error(db, "");
+	db_query(db, "LISTEN " DB_CHANNEL, 0, NULL, NULL, NULL);
+	db_query(db, "SELECT current_user::text", 0, NULL, db_got_user, NULL);
+	db_set_state(db, DB_READY);
+}
+
+static void
+db_connect_step(struct db *db)
+{
+	db->poll = PQconnectPoll(db->conn);
+	switch (db->poll) {
+	case PGRES_POLLING_OK:
+		db_connected(db);
+		break;
+	case PGRES_POLLING_FAILED:
+		db_lost(db, PQerrorMessage(db->conn));
+		break;
+	default:
+		break;
+	}
+}
+
+/* Finishes the request in flight once all its results are in. */
+static void
+db_collect(struct db *db)
+{
+	PGresult *res;
+	struct db_req *r;
+
+	while (db->busy && !PQisBusy(db->conn)) {
+		res = PQgetResult(db->conn);
+		if (res != NULL) {
+			/* Keep the last result of the request. */
+			PQclear(db->last);
+			db->last = res;
+			continue;
+		}
+		r = db_req_pop(db);
+		db->busy = 0;
+		if (r->cb != NULL) {
+			const char *err = NULL;
+			ExecStatusType st = db->last != NULL ?
+			    PQresultStatus(db->last) : PGRES_FATAL_ERROR;
+
+			if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
+				err = db->last != NULL ?
+				    PQresultErrorMessage(db->last) :
+				    PQerrorMessage(db->conn);
+			r->cb(db, db->last, err, r->arg);
+		}
+		PQclear(db->last);
+		db->last = NULL;
+		db_req_free(r);
+		db_send_next(db);
+		if (db->state != DB_READY)
+			return;
+	}
+}
+
+void
+db_io(struct db *db, short revents)
+{
+	PGnotify *n;
+	int changed = 0;
+
+	if (db->state == DB_CONNECTING) {
+		db_connect_step(db);
+		return;
+	}
+	if (db->state != DB_READY)
+		return;
+	if ((revents & POLLOUT) && db->flushing)
+		db_flush(db);
+	if (db->state != DB_READY || !(revents & (POLLIN | POLLHUP | POLLERR)))
+		return;
+	if (!PQconsumeInput(db->conn) || PQstatus(db->conn) == CONNECTION_BAD) {
+		db_lost(db, PQerrorMessage(db->conn));
+		return;
+	}
+	db_collect(db);
+	if (db->state != DB_READY)
+		return;
+	while ((n = PQnotifies(db->conn)) != NULL) {
+		changed = 1;
+		PQfreemem(n);
+	}
+	if (changed && db->ev.changed != NULL)
+		db->ev.changed(db->ev.arg);
+}
+
+char *
+db_value_dup(const PGresult *res, int row, int col)
+{
+	if (PQgetisnull(res, row, col))
+		return NULL;
+	return xstrdup(PQgetvalue(res, row, col));
+}
+
+double
+db_value_double(const PGresult *res, int row, int col, bool *isnull)
+{
+	int null = PQgetisnull(res, row, col);
+
+	if (isnull != NULL)
+		*isnull = null;
+	return null ? 0.0 : strtod(PQgetvalue(res, row, col), NULL);
+}

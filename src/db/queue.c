@@ -1,0 +1,211 @@
+/* Queue, identity and change-cursor queries. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/db-int.h"
+#include "db/queue.h"
+#include "xmalloc.h"
+
+struct fetch {
+	union {
+		queue_fetch_cb	 queue;
+		agent_fetch_cb	 agent;
+		changes_fetch_cb changes;
+	} cb;
+	void	*arg;
+	double	 sent_at;
+};
+
+static struct fetch *
+fetch_new(void *arg)
+{
+	struct fetch *f = xcalloc(1, sizeof *f);
+
+	f->arg = arg;
+	f->sent_at = db_now();
+	return f;
+}
+
+static const char queue_sql[] =
+    "SELECT id, priority, status, channel, customer_name, subject, assignee,"
+    " clock, clock_state, language,"
+    " extract(epoch FROM created_at), extract(epoch FROM due_at),"
+    " extract(epoch FROM remaining), extract(epoch FROM now())"
+    " FROM frontline.agent_queue($1::int)";
+
+static char *
+dup_or_empty(const PGresult *res, int row, int col)
+{
+	char *s = db_value_dup(res, row, col);
+
+	return s != NULL ? s : xstrdup("");
+}
+
+static void
+queue_done(struct db *db, const PGresult *res, const char *error, void *arg)
+{
+	struct fetch *f = arg;
+	struct queue *q;
+	struct queue_row *r;
+	bool null;
+	double server_now = 0, local_now = db_now();
+
+	if (error != NULL || res == NULL) {
+		f->cb.queue(NULL, error != NULL ? error : "", f->arg);
+		free(f);
+		return;
+	}
+	q = xcalloc(1, sizeof *q);
+	q->n = PQntuples(res);
+	q->rows = xcalloc((size_t)(q->n > 0 ? q->n : 1), sizeof *q->rows);
+	for (int i = 0; i < q->n; i++) {
+		r = &q->rows[i];
+		r->id = strtoll(PQgetvalue(res, i, 0), NULL, 10);
+		r->priority = dup_or_empty(res, i, 1);
+		r->status = dup_or_empty(res, i, 2);
+		r->channel = dup_or_empty(res, i, 3);
+		r->customer = dup_or_empty(res, i, 4);
+		r->subject = dup_or_empty(res, i, 5);
+		r->assignee = db_value_dup(res, i, 6);
+		r->clock = db_value_dup(res, i, 7);
+		r->clock_state = db_value_dup(res, i, 8);
+		r->language = dup_or_empty(res, i, 9);
+		r->created_at = db_value_double(res, i, 10, NULL);
+		r->due_at = db_value_double(res, i, 11, &null);
+		r->has_due = !null;
+		r->remaining = db_value_double(res, i, 12, NULL);
+		server_now = db_value_double(res, i, 13, NULL);
+	}
+	/* The server's clock is the truth for countdowns: measure our skew
+	 * against it, halving the round trip. */
+	if (q->n > 0)
+		q->server_skew = server_now - (f->sent_at + local_now) / 2;
+	f->cb.queue(q, NULL, f->arg);
+	free(f);
+}
+
+void
+queue_fetch(struct db *db, int limit, queue_fetch_cb cb, void *arg)
+{
+	struct fetch *f = fetch_new(arg);
+	char lim[16];
+	const char *params[1] = { lim };
+
+	f->cb.queue = cb;
+	snprintf(lim, sizeof lim, "%d", limit);
+	db_query(db, queue_sql, 1, params, queue_done, f);
+}
+
+void
+queue_free(struct queue *q)
+{
+	if (q == NULL)
+		return;
+	for (int i = 0; i < q->n; i++) {
+		struct queue_row *r = &q->rows[i];
+
+		free(r->priority);
+		free(r->status);
+		free(r->channel);
+		free(r->customer);
+		free(r->subject);
+		free(r->assignee);
+		free(r->clock);
+		free(r->clock_state);
+		free(r->language);
+	}
+	free(q->rows);
+	free(q);
+}
+
+static void
+agent_done(struct db *db, const PGresult *res, const char *error, void *arg)
+{
+	struct fetch *f = arg;
+	struct agent_info *a;
+
+	if (error != NULL || res == NULL) {
+		f->cb.agent(NULL, error != NULL ? error : "", f->arg);
+		free(f);
+		return;
+	}
+	a = xcalloc(1, sizeof *a);
+	if (PQntuples(res) == 1) {
+		a->name = dup_or_empty(res, 0, 0);
+		a->team = dup_or_empty(res, 0, 1);
+		a->supervisor = strcmp(PQgetvalue(res, 0, 2), "t") == 0;
+	} else {
+		a->name = db_value_dup(res, 0, 3);
+		a->team = xstrdup("");
+	}
+	f->cb.agent(a, NULL, f->arg);
+	free(f);
+}
+
+void
+agent_fetch(struct db *db, agent_fetch_cb cb, void *arg)
+{
+	struct fetch *f = fetch_new(arg);
+
+	f->cb.agent = cb;
+	db_query(db,
+	    "SELECT a.display_name, coalesce(t.name, ''), a.is_supervisor"
+	    " FROM frontline.agents a LEFT JOIN frontline.teams t"
+	    " ON t.id = a.team_id WHERE a.role_name = current_user",
+	    0, NULL, agent_done, f);
+}
+
+void
+agent_info_free(struct agent_info *a)
+{
+	if (a == NULL)
+		return;
+	free(a->name);
+	free(a->team);
+	free(a);
+}
+
+static void
+changes_done(struct db *db, const PGresult *res, const char *error, void *arg)
+{
+	struct fetch *f = arg;
+	int n, rows;
+	char *cursor = NULL;
+
+	if (error != NULL || res == NULL) {
+		f->cb.changes(0, NULL, error != NULL ? error : "", f->arg);
+		free(f);
+		return;
+	}
+	rows = PQntuples(res);
+	n = 0;
+	for (int i = 0; i < rows; i++) {
+		if (!PQgetisnull(res, i, 0))
+			n++;
+		if (cursor == NULL)
+			cursor = db_value_dup(res, i, 1);
+	}
+	f->cb.changes(n, cursor, NULL, f->arg);
+	free(f);
+}
+
+void
+changes_fetch(struct db *db, const char *cursor, changes_fetch_cb cb,
+    void *arg)
+{
+	struct fetch *f = fetch_new(arg);
+	const char *params[1] = { cursor };
+
+	f->cb.changes = cb;
+	/* The next cursor is taken before the read: every transaction older
+	 * than it had finished by then, so the read that follows sees all of
+	 * its rows. Rows may repeat on the next call (harmless: we refetch). */
+	db_query(db,
+	    "SELECT s.seq, c.x::text"
+	    " FROM (SELECT frontline.changes_cursor() AS x) c"
+	    " LEFT JOIN LATERAL (SELECT seq FROM frontline.changes_since($1::xid8))"
+	    " s ON true",
+	    1, params, changes_done, f);
+}

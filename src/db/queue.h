@@ -1,0 +1,61 @@
+/* The agent's live queue, fetched from frontline.agent_queue(). */
+#ifndef FRONTLINE_DB_QUEUE_H
+#define FRONTLINE_DB_QUEUE_H
+
+#include <stdbool.h>
+
+struct db;
+
+/* One ticket of the queue. Strings are raw from the database: untrusted,
+ * so they pass through text_sanitize before they reach the screen. */
+struct queue_row {
+	long long	 id;
+	char		*priority;	/* low, normal, high, urgent */
+	char		*status;
+	char		*channel;
+	char		*customer;
+	char		*subject;
+	char		*assignee;	/* NULL when unassigned */
+	char		*clock;		/* first_response, ... or NULL */
+	char		*clock_state;	/* running, paused, met, breached */
+	char		*language;
+	double		 created_at;	/* epoch seconds, server clock */
+	double		 due_at;	/* valid when has_due */
+	double		 remaining;	/* frozen seconds left when paused */
+	bool		 has_due;
+};
+
+struct queue {
+	struct queue_row *rows;
+	int		  n;
+	double		  server_skew;	/* server now - local now, seconds */
+};
+
+/* Called with the fetched queue (which the callee now owns and frees with
+ * queue_free), or NULL and a reason. */
+typedef void (*queue_fetch_cb)(struct queue *q, const char *error, void *arg);
+
+/* Asks for at most limit rows of the logged-in agent's queue. */
+void queue_fetch(struct db *db, int limit, queue_fetch_cb cb, void *arg);
+void queue_free(struct queue *q);
+
+/* Who the logged-in role is, as the agents table knows them. */
+struct agent_info {
+	char	*name;
+	char	*team;
+	bool	 supervisor;
+};
+typedef void (*agent_fetch_cb)(struct agent_info *a, const char *error,
+    void *arg);
+void agent_fetch(struct db *db, agent_fetch_cb cb, void *arg);
+void agent_info_free(struct agent_info *a);
+
+/* Asks what changed since the last call (the cursor lives in the caller's
+ * memory as text; NULL means "start from now"). cb gets the number of
+ * changed rows, the new cursor (caller frees), or an error. */
+typedef void (*changes_fetch_cb)(int nchanged, char *cursor,
+    const char *error, void *arg);
+void changes_fetch(struct db *db, const char *cursor, changes_fetch_cb cb,
+    void *arg);
+
+#endif

@@ -1,0 +1,230 @@
+/* Terminal set-up, keys, resize and the once-per-turn draw. */
+#include "config.h"
+
+#include <sys/ioctl.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/text.h"
+#include "i18n.h"
+#include "tui/keymap.h"
+#include "tui/tui-int.h"
+#include "tui/tui.h"
+#include "xmalloc.h"
+
+/* Smaller than this and no view is usable: say so instead. */
+#define TUI_MIN_COLS	40
+#define TUI_MIN_ROWS	8
+
+static SCREEN *screen;
+
+static const struct view_ops *const views[] = {
+	[VIEW_QUEUE] = &view_queue_ops,
+	[VIEW_HELP] = &view_help_ops,
+};
+
+int
+tui_text_flags(const struct app *app)
+{
+	return app->ascii ? TEXT_ASCII : 0;
+}
+
+attr_t
+tui_attr(const struct app *app, enum tui_color c)
+{
+	static const attr_t mono[TC_COUNT] = {
+		[TC_NONE] = A_NORMAL,
+		[TC_BREACHED] = A_BOLD,
+		[TC_RISK] = A_BOLD,
+		[TC_PAUSED] = A_DIM,
+		[TC_OK] = A_NORMAL,
+		[TC_TITLE] = A_REVERSE,
+		[TC_BANNER] = A_REVERSE | A_BOLD,
+	};
+
+	if (!app->color || c == TC_NONE)
+		return mono[c];
+	if (c == TC_TITLE || c == TC_BANNER)
+		return (attr_t)COLOR_PAIR(c) | A_BOLD;
+	return (attr_t)COLOR_PAIR(c) | (c == TC_BREACHED ? A_BOLD : 0);
+}
+
+void
+tui_put(const struct app *app, int y, int x, int cols, const char *s,
+    int flags, attr_t attr)
+{
+	char *clean, *fit;
+
+	if (cols <= 0)
+		return;
+	clean = text_sanitize(s != NULL ? s : "", s != NULL ? strlen(s) : 0,
+	    TEXT_ONE_LINE | tui_text_flags(app));
+	fit = text_fit(clean, cols, flags | tui_text_flags(app));
+	attrset(attr);
+	mvaddstr(y, x, fit);
+	attrset(A_NORMAL);
+	free(fit);
+	free(clean);
+}
+
+void
+tui_put_right(const struct app *app, int y, int x_end, const char *s,
+    attr_t attr)
+{
+	char *clean = text_sanitize(s, strlen(s), TEXT_ONE_LINE |
+	    tui_text_flags(app));
+	int w = text_width(clean);
+
+	if (w <= x_end)
+		tui_put(app, y, x_end - w, w, clean, 0, attr);
+	free(clean);
+}
+
+static void
+tui_fatal_hook(void)
+{
+	tui_done();
+}
+
+int
+tui_init(struct app *app, char **cause)
+{
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*cause = xstrdup(_("the console needs a terminal"));
+		return -1;
+	}
+	screen = newterm(NULL, stdout, stdin);
+	if (screen == NULL) {
+		xasprintf(cause, _("cannot use terminal type \"%s\""),
+		    getenv("TERM") != NULL ? getenv("TERM") : "");
+		return -1;
+	}
+	xmalloc_set_fatal_hook(tui_fatal_hook);
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	nodelay(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	leaveok(stdscr, TRUE);
+
+	app->color = false;
+	if (has_colors() && getenv("NO_COLOR") == NULL) {
+		start_color();
+		use_default_colors();
+		init_pair(TC_BREACHED, COLOR_RED, -1);
+		init_pair(TC_RISK, COLOR_YELLOW, -1);
+		init_pair(TC_PAUSED, COLOR_CYAN, -1);
+		init_pair(TC_OK, COLOR_GREEN, -1);
+		init_pair(TC_TITLE, COLOR_WHITE, COLOR_BLUE);
+		init_pair(TC_BANNER, COLOR_WHITE, COLOR_RED);
+		app->color = true;
+	}
+	app->dirty = app->redraw_all = true;
+	return 0;
+}
+
+void
+tui_done(void)
+{
+	if (screen == NULL)
+		return;
+	endwin();
+	delscreen(screen);
+	screen = NULL;
+}
+
+void
+tui_resize(struct app *app)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0)
+		resizeterm(ws.ws_row, ws.ws_col);
+	app->dirty = app->redraw_all = true;
+}
+
+void
+tui_resume(struct app *app)
+{
+	tui_resize(app);
+}
+
+void
+tui_read_keys(struct app *app)
+{
+	int key;
+
+	while ((key = getch()) != ERR) {
+		if (key == KEY_RESIZE) {
+			app->dirty = app->redraw_all = true;
+			continue;
+		}
+		app_action(app, keymap_lookup(key));
+	}
+}
+
+void
+tui_draw_status(struct app *app, int y, int cols, const char *hint)
+{
+	char *line = NULL;
+
+	switch (app->db_state) {
+	case DB_READY:
+		if (app->fetch_error != NULL)
+			xasprintf(&line, _("query failed: %s"),
+			    app->fetch_error);
+		break;
+	case DB_CONNECTING:
+	case DB_IDLE:
+		line = xstrdup(_("connecting to the database..."));
+		break;
+	case DB_RETRY_WAIT:
+		xasprintf(&line, _("database unreachable, reconnecting: %s"),
+		    app->db_error != NULL ? app->db_error : "");
+		break;
+	}
+	if (line != NULL) {
+		tui_put(app, y, 0, cols, line, TEXT_PAD, tui_attr(app,
+		    TC_BANNER));
+		free(line);
+	} else
+		tui_put(app, y, 0, cols, hint, TEXT_PAD, A_NORMAL);
+}
+
+void
+tui_draw(struct app *app)
+{
+	int rows = LINES, cols = COLS;
+
+	if (!app->dirty)
+		return;
+	if (app->redraw_all)
+		clearok(curscr, TRUE);
+	erase();
+	if (cols < TUI_MIN_COLS || rows < TUI_MIN_ROWS) {
+		char *msg;
+
+		xasprintf(&msg, _("terminal too small (%dx%d): needs %dx%d"),
+		    cols, rows, TUI_MIN_COLS, TUI_MIN_ROWS);
+		tui_put(app, 0, 0, cols, msg, 0, A_BOLD);
+		free(msg);
+	} else
+		views[app->view]->draw(app, rows, cols);
+	wnoutrefresh(stdscr);
+	doupdate();
+	app->dirty = app->redraw_all = false;
+}
+
+void
+tui_print_keys(void)
+{
+	for (const struct keybinding *k = keymap; k->action != ACT_NONE; k++)
+		if (k->name != NULL)
+			printf("%s\t%s\n", k->name, _(k->help));
+}

@@ -1,0 +1,47 @@
+/* Shared by the files of src/tui: drawing helpers and the view table. */
+#ifndef FRONTLINE_TUI_INT_H
+#define FRONTLINE_TUI_INT_H
+
+#include <curses.h>
+
+#include "app.h"
+
+enum tui_color {
+	TC_NONE,
+	TC_BREACHED,
+	TC_RISK,
+	TC_PAUSED,
+	TC_OK,
+	TC_TITLE,
+	TC_BANNER,
+	TC_COUNT
+};
+
+/* The attribute for a colour role: a colour pair, or a plain attribute on
+ * a terminal (or a user) without colours. */
+attr_t tui_attr(const struct app *app, enum tui_color c);
+
+/* Writes text (untrusted or not) at y, x: sanitized, cut to cols columns,
+ * and padded to exactly cols with TEXT_PAD in flags. */
+void tui_put(const struct app *app, int y, int x, int cols, const char *s,
+    int flags, attr_t attr);
+
+/* Writes s right-aligned so that it ends at column x_end. */
+void tui_put_right(const struct app *app, int y, int x_end, const char *s,
+    attr_t attr);
+
+/* Sanitize flags for this terminal (TEXT_ASCII without UTF-8). */
+int tui_text_flags(const struct app *app);
+
+struct view_ops {
+	const char	*name;
+	void		(*draw)(struct app *app, int rows, int cols);
+};
+
+extern const struct view_ops view_queue_ops;
+extern const struct view_ops view_help_ops;
+
+/* The status line at the bottom, shared by every view. */
+void tui_draw_status(struct app *app, int y, int cols, const char *hint);
+
+#endif

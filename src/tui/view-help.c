@@ -1,0 +1,69 @@
+/* The help screen: made from the key table, plus the SLA legend. */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "core/sla.h"
+#include "core/text.h"
+#include "i18n.h"
+#include "tui/keymap.h"
+#include "tui/tui-int.h"
+#include "xmalloc.h"
+
+struct legend {
+	enum sla_mark	 mark;
+	const char	*text;
+};
+
+static const struct legend legend[] = {
+	{ SLA_BREACHED, N_("breached: the deadline has passed") },
+	{ SLA_RISK, N_("at risk: less than an hour left") },
+	{ SLA_OK, N_("running: time left on the clock") },
+	{ SLA_PAUSED, N_("paused: waiting on the customer or on hold") },
+	{ SLA_NONE, N_("no clock running") },
+};
+
+static void
+help_draw(struct app *app, int rows, int cols)
+{
+	int y = 2 - app->help_top, line = 0, total;
+	char *text;
+
+	mvhline(0, 0, ' ', cols);
+	tui_put(app, 0, 0, cols, _(" frontline help"), TEXT_PAD,
+	    tui_attr(app, TC_TITLE));
+
+	for (const struct keybinding *k = keymap; k->action != ACT_NONE; k++) {
+		if (k->name == NULL)
+			continue;
+		if (y >= 2 && y < rows - 1) {
+			tui_put(app, y, 2, 22, k->name, TEXT_PAD, A_BOLD);
+			tui_put(app, y, 25, cols - 25, _(k->help), 0, A_NORMAL);
+		}
+		y++;
+		line++;
+	}
+	y++;
+	if (y >= 2 && y < rows - 1)
+		tui_put(app, y, 2, cols - 2, _("SLA column: marker and time "
+		    "left on the nearest clock"), 0, A_BOLD);
+	y++;
+	for (size_t i = 0; i < sizeof legend / sizeof *legend; i++, y++) {
+		if (y < 2 || y >= rows - 1)
+			continue;
+		xasprintf(&text, "%c", sla_marker(legend[i].mark));
+		tui_put(app, y, 4, 2, text, 0, A_BOLD);
+		tui_put(app, y, 7, cols - 7, _(legend[i].text), 0, A_NORMAL);
+		free(text);
+	}
+	total = line + 2 + (int)(sizeof legend / sizeof *legend);
+	app->page = rows - 3;
+	if (app->help_top > total - 1)
+		app->help_top = total - 1;
+	tui_draw_status(app, rows - 1, cols, _("q, Esc or ? close the help"));
+}
+
+const struct view_ops view_help_ops = {
+	.name = "help",
+	.draw = help_draw,
+};
