@@ -8,7 +8,7 @@
 /* Flags for text_sanitize and text_fit. */
 #define TEXT_KEEP_TABS	0x1	/* leave tabs as they are, do not expand */
 #define TEXT_ONE_LINE	0x2	/* a line break becomes one space */
-#define TEXT_ASCII	0x4	/* pure ASCII output, for a terminal without UTF-8 */
+#define TEXT_ASCII	0x4	/* pure ASCII, for a terminal without UTF-8 */
 #define TEXT_PAD	0x8	/* text_fit: pad with spaces to exactly cols */
 
 /* Lines made by text_wrap; the lines and the array belong to the struct. */

@@ -20,6 +20,7 @@ timefmt_magnitude(long seconds)
 	return ((unsigned long)seconds);
 }
 
+/* Writes an SLA countdown of at most 6 columns into buf. */
 void
 timefmt_countdown(long seconds, char *buf, size_t size)
 {
@@ -41,6 +42,7 @@ timefmt_countdown(long seconds, char *buf, size_t size)
 		snprintf(buf, size, "%s99d+", sign);
 }
 
+/* Writes an age of at most 4 columns into buf. */
 void
 timefmt_age(long seconds, char *buf, size_t size)
 {

@@ -281,7 +281,7 @@ static const struct width_case width_cases[] = {
 	{ E_ACUTE, 1 },
 	{ "a\xcc\x81\xcc\x82\xcc\x83", 1 },		/* stacked marks */
 	{ GRIN, 2 },
-	{ "\xf0\x9f\xab\xa8", 2 },			/* emoji newer than the table */
+	{ "\xf0\x9f\xab\xa8", 2 },		/* U+1FAE8, Unicode 15 */
 	{ "\xe2\x9c\x85", 2 },				/* U+2705 */
 	{ "\xe2\x98\x80", 1 },				/* U+2600, text style */
 	{ PIC_ESC "[31m", 5 },
@@ -383,7 +383,8 @@ struct wrap_case {
 static const struct wrap_case wrap_cases[] = {
 	{ "fits", "hello", 10, { "hello" } },
 	{ "words", "the quick brown fox", 10, { "the quick", "brown fox" } },
-	{ "words exact", "the quick brown fox", 9, { "the quick", "brown fox" } },
+	{ "words exact", "the quick brown fox", 9,
+	    { "the quick", "brown fox" } },
 	{ "words 8", "the quick brown fox", 8,
 	    { "the", "quick", "brown", "fox" } },
 	{ "break at space", "abc def", 3, { "abc", "def" } },
@@ -400,11 +401,13 @@ static const struct wrap_case wrap_cases[] = {
 	{ "wide", NIHON GO "\xe3\x83\x86", 5,
 	    { NIHON, GO "\xe3\x83\x86" } },
 	{ "wide odd", NIHON GO, 3, { "\xe6\x97\xa5", "\xe6\x9c\xac", GO } },
-	{ "wide spaced", NIHON " " GO, 3, { "\xe6\x97\xa5", "\xe6\x9c\xac", GO } },
+	{ "wide spaced", NIHON " " GO, 3,
+	    { "\xe6\x97\xa5", "\xe6\x9c\xac", GO } },
 	{ "wide too wide", NIHON, 1, { "\xe6\x97\xa5", "\xe6\x9c\xac" } },
 	{ "emoji", "ok " GRIN GRIN, 4, { "ok", GRIN GRIN } },
 	{ "marks", E_ACUTE E_ACUTE E_ACUTE, 2,
 	    { E_ACUTE E_ACUTE, E_ACUTE } },
+	{ "lone mark", "\xcc\x81", 3, { "\xcc\x81" } },
 	{ "tab", "a\tb", 4, { "a", "b" } },
 	{ "tab wide enough", "a\tb", 9, { "a       b" } },
 	{ "one column", "ab c", 1, { "a", "b", "c" } },
@@ -450,7 +453,8 @@ test_subject_to_row(void **state)
 	    PIC_ESC "[2JRefund now \xe6\x80\xa5\xe3\x81\x8e" REPL);
 	check_int("clean width", text_width(clean), 20);
 	row = text_fit(clean, 18, TEXT_PAD);
-	check_string("row 18", row, PIC_ESC "[2JRefund now \xe6\x80\xa5" ELLIPSIS);
+	check_string("row 18", row,
+	    PIC_ESC "[2JRefund now \xe6\x80\xa5" ELLIPSIS);
 	check_int("row 18 width", text_width(row), 18);
 	free(row);
 	row = text_fit(clean, 17, TEXT_PAD);

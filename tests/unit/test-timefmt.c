@@ -72,7 +72,8 @@ static const struct time_case age_cases[] = {
 	{ 7 * WEEK + 6 * DAY, "7w" },
 	{ YEAR - 1, "52w" },
 	{ YEAR, "1y" },
-#if LONG_MAX > 0x7fffffffL	/* a century of seconds needs more than 32 bits */
+/* A century of seconds needs more than 32 bits. */
+#if LONG_MAX > 0x7fffffffL
 	{ 100 * YEAR - 1, "99y" },
 	{ 100 * YEAR, "99y+" },
 #endif
