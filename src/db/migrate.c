@@ -40,6 +40,12 @@ set_cause(char **cause, const char *fmt, const char *a, const char *b)
 		(*cause)[--len] = '\0';
 }
 
+/* Notices ("already exists, skipping") are not for the user. */
+static void
+migrate_notice(void *arg, const char *message)
+{
+}
+
 static PGconn *
 migrate_connect(const char *conninfo, char **cause)
 {
@@ -55,7 +61,7 @@ migrate_connect(const char *conninfo, char **cause)
 		PQfinish(conn);
 		return NULL;
 	}
-	PQsetNoticeProcessor(conn, NULL, NULL);
+	PQsetNoticeProcessor(conn, migrate_notice, NULL);
 	return conn;
 }
 

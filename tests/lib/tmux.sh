@@ -1,0 +1,55 @@
+# Sourced by the screen tests: the real binary in a private tmux server at
+# a fixed size, driven with send-keys and read with capture-pane.
+
+command -v tmux >/dev/null 2>&1 || skip "tmux not installed (apt-get install tmux)"
+
+TMUX_SOCK="$TEST_DIR/tmux.sock"
+unset TMUX
+tm() { tmux -S "$TMUX_SOCK" "$@"; }
+
+# tui_start WIDTHxHEIGHT command...: starts the command in a new session
+# with a UTF-8 locale unless the caller set LC_ALL.
+tui_start() {
+	local size=$1 w h
+	shift
+	w=${size%x*}
+	h=${size#*x}
+	tm -f /dev/null new-session -d -s t -x "$w" -y "$h" \
+		"env LC_ALL=${TUI_LC_ALL:-C.UTF-8} TERM=${TUI_TERM:-tmux-256color} \
+		${TUI_ENV:-} $* ; echo __EXITED__ \$?; sleep 30" ||
+		fail "tmux new-session"
+	tm set-option -t t -g remain-on-exit on >/dev/null 2>&1
+	at_exit "tmux -S '$TMUX_SOCK' kill-server"
+}
+
+# The screen as text.
+screen() { tm capture-pane -p -t t; }
+
+keys() { tm send-keys -t t "$@"; }
+
+tui_resize() { tm resize-window -t t -x "${1%x*}" -y "${1#*x}"; }
+
+# wait_for PATTERN [SECONDS]: waits until the screen matches the extended
+# regular expression; on time-out prints the screen and fails.
+wait_for() {
+	local pattern=$1 limit=${2:-10} i
+	for ((i = 0; i < limit * 10; i++)); do
+		screen | grep -Eq -- "$pattern" && return 0
+		sleep 0.1
+	done
+	echo "--- screen (waited ${limit}s for /$pattern/) ---"
+	screen
+	echo "---"
+	fail "timed out waiting for /$pattern/"
+}
+
+# wait_gone PATTERN [SECONDS]: waits until the screen no longer matches.
+wait_gone() {
+	local pattern=$1 limit=${2:-10} i
+	for ((i = 0; i < limit * 10; i++)); do
+		screen | grep -Eq -- "$pattern" || return 0
+		sleep 0.1
+	done
+	screen
+	fail "still showing /$pattern/ after ${limit}s"
+}

@@ -1,0 +1,38 @@
+#!/bin/bash
+# Resizing keeps the console working: 80x24 down to 60x15 (narrower
+# columns), down to too small (a clear line), and back; NO_COLOR and
+# TERM=vt100 still show state by text markers.
+. "$top_srcdir/tests/lib/pg.sh"
+. "$top_srcdir/tests/lib/tmux.sh"
+pg_start
+pg_fixture
+
+tui_start 80x24 "$FRONTLINE -d '$(pg_conninfo alice)'"
+wait_for "Printer on fire" 10
+screen | grep -q "CHANNEL" || fail "80 columns should show the channel"
+
+tui_resize 60x15
+wait_gone "CHANNEL" 3
+wait_for "Printer on fire" 3
+screen | grep -q "in queue\|frontline" || fail "header lost at 60x15"
+[ "$(screen | awk '{ if (length($0) > 60) n++ } END { print n+0 }')" = 0 ] ||
+	fail "lines wider than 60 columns"
+
+tui_resize 30x6
+wait_for "terminal too small" 3
+
+tui_resize 80x24
+wait_for "CHANNEL" 3
+wait_for "Printer on fire" 3
+keys j
+keys q
+wait_for "__EXITED__ 0" 5
+tm kill-server
+
+# Monochrome and a plain vt100: the markers carry the state.
+TUI_ENV="NO_COLOR=1" TUI_TERM=vt100 tui_start 80x24 "$FRONTLINE -d '$(pg_conninfo alice)'"
+wait_for "Printer on fire" 10
+screen | grep "Refund overdue" | grep -q -- "! -" || { screen; fail "breached marker without colour"; }
+keys q
+wait_for "__EXITED__ 0" 5
+echo ok
