@@ -34,9 +34,12 @@ usage(FILE *f)
 	    "\n"
 	    "Commands:\n"
 	    "  console [-d CONNINFO]   the agent console (the default)\n"
-	    "  demo [--supervisor] [--agent ROLE] [--stop] [--reset]\n"
+	    "  demo [--supervisor] [--agent ROLE] [--setup] [--stop] "
+	    "[--reset]\n"
 	    "                          a private demo database with live "
-	    "traffic, then the console\n"
+	    "traffic, then the console;\n"
+	    "                          --setup only prints its connection "
+	    "string\n"
 	    "  db migrate [-d CONNINFO]  apply the schema migrations\n"
 	    "  db status [-d CONNINFO]   list applied and pending migrations\n"
 	    "  keys                    list the console's key bindings\n"
@@ -75,7 +78,9 @@ main(int argc, char **argv)
 #endif
 
 	cmd = argc > 1 ? argv[1] : "console";
-	if (cmd[0] == '-' && cmd[1] == 'd')
+	/* Options alone mean the console: `frontline -d CONNINFO`. */
+	if (strcmp(cmd, "-d") == 0 || strncmp(cmd, "--dbname", 8) == 0 ||
+	    (cmd[0] == '-' && cmd[1] == 'd' && cmd[2] != '\0'))
 		return cmd_console_main(argc, argv, ascii);
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0 ||
 	    strcmp(cmd, "help") == 0) {
