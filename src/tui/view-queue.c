@@ -141,7 +141,7 @@ static void
 queue_draw_header(struct app *app, int cols, double now)
 {
 	const struct queue *q = app->queue;
-	int breached = 0, risk = 0;
+	int breached = 0, risk = 0, rw;
 	long left;
 	char *left_text, *right_text;
 	const char *who = app->agent != NULL && app->agent->name != NULL ?
@@ -166,8 +166,12 @@ queue_draw_header(struct app *app, int cols, double now)
 	mvhline(0, 0, ' ', cols);
 	mvchgat(0, 0, -1, tui_attr(app, TC_TITLE), (short)(app->color ?
 	    TC_TITLE : 0), NULL);
-	tui_put(app, 0, 0, cols, left_text, 0, tui_attr(app, TC_TITLE));
-	if (text_width(left_text) + text_width(right_text) < cols)
+	/* The counts matter more than the name: the name yields space first. */
+	rw = text_width(right_text);
+	if (rw > cols - 12)
+		rw = 0;
+	tui_put(app, 0, 0, cols - rw - 1, left_text, 0, tui_attr(app, TC_TITLE));
+	if (rw > 0)
 		tui_put_right(app, 0, cols, right_text, tui_attr(app, TC_TITLE));
 	free(left_text);
 	free(right_text);
