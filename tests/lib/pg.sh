@@ -55,6 +55,22 @@ pg_stop() {
 	PG_TEST_DIR=
 }
 
+# Starts (or restarts) the server of the cluster pg_start made.
+pg_server_start() {
+	pg_as_owner "$PG_BIN/pg_ctl" start -w -t 60 -D "$PG_TEST_DIR/data" \
+		-l "$PG_TEST_DIR/log" -o "-c listen_addresses='' \
+		-c unix_socket_directories='$PG_TEST_DIR' -c fsync=off \
+		-c synchronous_commit=off -c full_page_writes=off \
+		-c max_connections=50" >/dev/null 2>&1 ||
+		{ cat "$PG_TEST_DIR/log"; fail "pg_ctl start"; }
+}
+
+# Stops the server, keeping the cluster, as a crash or a failover would.
+pg_server_stop() {
+	pg_as_owner "$PG_BIN/pg_ctl" stop -D "$PG_TEST_DIR/data" -m fast -w >/dev/null 2>&1 ||
+		fail "pg_ctl stop"
+}
+
 pg_start() {
 	PG_BIN=$(pg_bindir) || skip "PostgreSQL server programs not found (apt-get install postgresql)"
 	if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
@@ -67,12 +83,7 @@ pg_start() {
 		-E UTF8 --locale=C.UTF-8 --no-sync >"$TEST_DIR/initdb.log" 2>&1 ||
 		{ cat "$TEST_DIR/initdb.log"; fail "initdb"; }
 	at_exit pg_stop
-	pg_as_owner "$PG_BIN/pg_ctl" start -w -t 60 -D "$PG_TEST_DIR/data" \
-		-l "$PG_TEST_DIR/log" -o "-c listen_addresses='' \
-		-c unix_socket_directories='$PG_TEST_DIR' -c fsync=off \
-		-c synchronous_commit=off -c full_page_writes=off \
-		-c max_connections=50" >/dev/null 2>&1 ||
-		{ cat "$PG_TEST_DIR/log"; fail "pg_ctl start"; }
+	pg_server_start
 	export PGHOST="$PG_TEST_DIR" PGUSER=postgres PGDATABASE=frontline
 	unset PGPORT PGSERVICE PGPASSWORD
 	psql -X -q -d postgres -c "CREATE DATABASE frontline" >/dev/null ||
