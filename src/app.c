@@ -1,9 +1,23 @@
-/* Actions on the console state. */
+/* Actions on the console state. Actions that need the database go through
+ * app_work, which the console provides (src/work.c). */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "app.h"
+#include "db/db.h"
+#include "xmalloc.h"
+
+const struct app_work *app_work;
+
+static const char *const status_codes[] = { "open", "pending", "on_hold",
+    "solved", "closed", NULL };
+static const char *const priority_codes[] = { "urgent", "high", "normal",
+    "low", NULL };
+static const char *const conflict_codes[] = { "show", "send", NULL };
 
 static int
 app_rows(const struct app *app)
@@ -20,6 +34,88 @@ app_clamp(struct app *app)
 		app->selected = n - 1;
 	if (app->selected < 0)
 		app->selected = 0;
+}
+
+void
+app_flash(struct app *app, bool error, const char *fmt, ...)
+{
+	va_list ap;
+	char *msg;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	msg = xmalloc((size_t)(n < 0 ? 0 : n) + 1);
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+	va_end(ap);
+	free(app->flash);
+	app->flash = msg;
+	app->flash_error = error;
+	app->flash_until = db_now() + (error ? 8 : 4);
+	app->dirty = true;
+}
+
+static void
+app_open_help(struct app *app)
+{
+	app->help_from = app->view;
+	app->view = VIEW_HELP;
+	app->help_top = 0;
+}
+
+static void
+app_menu_open(struct app *app, enum menu_kind kind)
+{
+	const char *const *codes = kind == MENU_STATUS ? status_codes :
+	    kind == MENU_PRIORITY ? priority_codes : conflict_codes;
+	const char *current = NULL;
+
+	app->menu.kind = kind;
+	app->menu.codes = codes;
+	app->menu.selected = 0;
+	for (app->menu.n = 0; codes[app->menu.n] != NULL; app->menu.n++)
+		;
+	if (app->ticket != NULL)
+		current = kind == MENU_STATUS ? app->ticket->status :
+		    kind == MENU_PRIORITY ? app->ticket->priority : NULL;
+	for (int i = 0; current != NULL && i < app->menu.n; i++)
+		if (strcmp(codes[i], current) == 0)
+			app->menu.selected = i;
+}
+
+void
+app_menu_conflict(struct app *app)
+{
+	app_menu_open(app, MENU_CONFLICT);
+}
+
+void
+app_menu_choose(struct app *app, int index)
+{
+	enum menu_kind kind = app->menu.kind;
+
+	app->menu.kind = MENU_NONE;
+	app->dirty = true;
+	if (index < 0 || index >= app->menu.n)
+		return;
+	switch (kind) {
+	case MENU_STATUS:
+		app_work->set(app, "status", app->menu.codes[index]);
+		break;
+	case MENU_PRIORITY:
+		app_work->set(app, "priority", app->menu.codes[index]);
+		break;
+	case MENU_CONFLICT:
+		if (index == 1)
+			app_work->send_anyway(app);
+		else
+			app_work->reload(app);
+		break;
+	case MENU_NONE:
+		break;
+	}
 }
 
 static void
@@ -46,11 +142,15 @@ app_queue_action(struct app *app, enum action act)
 	case ACT_END:
 		app->selected = app_rows(app) - 1;
 		break;
-	case ACT_HELP:
-		app->view = VIEW_HELP;
-		app->help_top = 0;
+	case ACT_OPEN:
+		if (app->selected < app_rows(app))
+			app_work->open(app, app->queue->rows[app->selected].id);
 		break;
-	case ACT_BACK:
+	case ACT_TAKE_NEXT:
+		app_work->take_next(app);
+		break;
+	case ACT_HELP:
+		app_open_help(app);
 		break;
 	case ACT_QUIT:
 		app->quit = true;
@@ -59,6 +159,60 @@ app_queue_action(struct app *app, enum action act)
 		break;
 	}
 	app_clamp(app);
+}
+
+static void
+app_ticket_action(struct app *app, enum action act)
+{
+	int page = app->page > 1 ? app->page - 1 : 1;
+
+	switch (act) {
+	case ACT_UP:
+		app->thread_top--;
+		break;
+	case ACT_DOWN:
+		app->thread_top++;
+		break;
+	case ACT_PAGE_UP:
+		app->thread_top -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		app->thread_top += page;
+		break;
+	case ACT_HOME:
+		app->thread_top = 0;
+		break;
+	case ACT_END:
+		app->thread_bottom = true;
+		break;
+	case ACT_REPLY:
+	case ACT_NOTE:
+		if (app->ticket != NULL)
+			app_work->compose(app, act == ACT_NOTE);
+		break;
+	case ACT_STATUS:
+		if (app->ticket != NULL)
+			app_menu_open(app, MENU_STATUS);
+		break;
+	case ACT_PRIORITY:
+		if (app->ticket != NULL)
+			app_menu_open(app, MENU_PRIORITY);
+		break;
+	case ACT_RELOAD:
+		app_work->reload(app);
+		break;
+	case ACT_HELP:
+		app_open_help(app);
+		break;
+	case ACT_BACK:
+	case ACT_QUIT:
+		app_work->close_ticket(app);
+		break;
+	default:
+		break;
+	}
+	if (app->thread_top < 0)
+		app->thread_top = 0;
 }
 
 static void
@@ -86,7 +240,7 @@ app_help_action(struct app *app, enum action act)
 	case ACT_HELP:
 	case ACT_BACK:
 	case ACT_QUIT:
-		app->view = VIEW_QUEUE;
+		app->view = app->help_from;
 		break;
 	default:
 		break;
@@ -103,10 +257,17 @@ app_action(struct app *app, enum action act)
 		app->redraw_all = true;
 		return;
 	}
-	if (app->view == VIEW_HELP)
+	switch (app->view) {
+	case VIEW_HELP:
 		app_help_action(app, act);
-	else
+		break;
+	case VIEW_TICKET:
+		app_ticket_action(app, act);
+		break;
+	case VIEW_QUEUE:
 		app_queue_action(app, act);
+		break;
+	}
 }
 
 void

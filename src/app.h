@@ -7,6 +7,9 @@
 
 #include "db/db.h"
 #include "db/queue.h"
+#include "db/ticket.h"
+
+struct editbuf;
 
 enum action {
 	ACT_NONE,
@@ -19,12 +22,35 @@ enum action {
 	ACT_HELP,
 	ACT_BACK,
 	ACT_REDRAW,
-	ACT_QUIT
+	ACT_QUIT,
+	ACT_OPEN,		/* open the selected ticket */
+	ACT_TAKE_NEXT,		/* take the most urgent ticket that fits */
+	ACT_REPLY,		/* compose a public reply */
+	ACT_NOTE,		/* compose an internal note */
+	ACT_STATUS,		/* choose a status */
+	ACT_PRIORITY,		/* choose a priority */
+	ACT_RELOAD		/* fetch the ticket again */
 };
 
 enum view_id {
 	VIEW_QUEUE,
+	VIEW_TICKET,
 	VIEW_HELP
+};
+
+/* A small menu over the current view: status or priority choices. */
+enum menu_kind {
+	MENU_NONE,
+	MENU_STATUS,
+	MENU_PRIORITY,
+	MENU_CONFLICT		/* newer messages arrived: send anyway? */
+};
+
+struct menu {
+	enum menu_kind	 kind;
+	const char	*const *codes;	/* database codes, NULL-terminated */
+	int		 n;
+	int		 selected;
 };
 
 struct app {
@@ -41,11 +67,45 @@ struct app {
 	bool			 stale;		/* a change arrived meanwhile */
 
 	enum view_id		 view;
+	enum view_id		 help_from;	/* where the help returns to */
+
+	/* The ticket screen. Replies find it by id: open_id. */
+	long long		 open_id;
+	struct ticket		*ticket;	/* owned; NULL while loading */
+	int			 thread_top;	/* first visual row shown */
+	bool			 thread_bottom;	/* scroll to the end on load */
+
+	/* The reply editor, open over the ticket screen. */
+	struct editbuf		*edit;		/* owned; NULL when closed */
+	bool			 edit_note;	/* an internal note, not a reply */
+	unsigned long		 edit_saved;	/* generation last saved */
+	double			 edit_changed_at;
+	char			*state_dir;	/* owned: drafts live below it */
+	char			*draft_tag;	/* owned: which database */
+
+	/* A reply on its way: kept until the server confirms it, and sent
+	 * again with the same key after a reconnect. */
+	struct {
+		long long	 ticket;
+		char		*body;
+		char		*key;
+		bool		 note;
+		bool		 force;
+		long long	 seen;
+		bool		 in_flight;
+	} pending;
+
+	struct menu		 menu;
+	char			*flash;		/* a message for the status line */
+	double			 flash_until;
+	bool			 flash_error;
 	int			 selected;	/* row index in queue */
 	int			 top;		/* first visible row */
 	int			 page;		/* rows per page, set by the view */
 	int			 help_top;
 
+	int			 cursor_y;	/* where the editor's cursor is */
+	int			 cursor_x;
 	bool			 ascii;		/* no UTF-8 on this terminal */
 	bool			 color;
 	bool			 dirty;		/* redraw at the end of this turn */
@@ -59,6 +119,28 @@ void app_action(struct app *app, enum action act);
 /* Replaces the queue, keeping the selection on the same ticket when it is
  * still there. Takes ownership of q. */
 void app_set_queue(struct app *app, struct queue *q);
+
+/* Chooses entry index of the open menu (or -1 to cancel it). */
+void app_menu_choose(struct app *app, int index);
+/* Asks whether to send although newer messages arrived. */
+void app_menu_conflict(struct app *app);
+
+/* Shows a message on the status line for a few seconds. */
+void app_flash(struct app *app, bool error, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Things only the console can do, because they talk to the database; set
+ * by the console before the loop starts (src/work.c). */
+struct app_work {
+	void	(*open)(struct app *app, long long id);
+	void	(*take_next)(struct app *app);
+	void	(*set)(struct app *app, const char *field, const char *value);
+	void	(*compose)(struct app *app, bool note);
+	void	(*close_ticket)(struct app *app);
+	void	(*reload)(struct app *app);
+	void	(*send_anyway)(struct app *app);
+};
+extern const struct app_work *app_work;
 
 /* Local time adjusted to the server's clock, in epoch seconds. */
 double app_server_now(const struct app *app, double local_now);

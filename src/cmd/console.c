@@ -16,6 +16,7 @@
 #include "i18n.h"
 #include "loop.h"
 #include "tui/tui.h"
+#include "work.h"
 #include "xmalloc.h"
 
 /* Rows fetched for the queue: more than any screen shows, fewer than a
@@ -48,7 +49,8 @@ console_got_queue(struct queue *q, const char *error, void *arg)
 }
 
 static void
-console_got_changes(int nchanged, char *cursor, const char *error, void *arg)
+console_got_changes(int nchanged, const long long *tickets, char *cursor,
+    const char *error, void *arg)
 {
 	struct app *app = arg;
 	bool first = app->cursor == NULL;
@@ -63,6 +65,11 @@ console_got_changes(int nchanged, char *cursor, const char *error, void *arg)
 		free(app->cursor);
 		app->cursor = cursor;
 	}
+	for (int i = 0; i < nchanged && app->open_id != 0; i++)
+		if (tickets[i] == app->open_id) {
+			work_changed(app);
+			break;
+		}
 	if (nchanged > 0 || first || app->queue == NULL)
 		queue_fetch(app->db, CONSOLE_QUEUE_LIMIT, console_got_queue, app);
 	else
@@ -111,13 +118,16 @@ console_db_state(void *arg, enum db_state state, const char *why)
 		console_refresh(app);
 		free(app->cursor);
 		app->cursor = NULL;
+		work_reconnected(app);
 	}
 }
 
 static void
 console_db_changed(void *arg)
 {
-	console_refresh(arg);
+	struct app *app = arg;
+
+	console_refresh(app);
 }
 
 /* Loop sources: the database socket, the keyboard, and the clock. */
@@ -190,6 +200,7 @@ src_clock_tick(void *arg)
 		last = now;
 		app->dirty = true;
 	}
+	work_tick(app, db_now());
 }
 
 static void
@@ -227,6 +238,7 @@ cmd_console(const struct console_opts *opts)
 	memset(&app, 0, sizeof app);
 	app.ascii = opts->ascii;
 	app.db = db_new(opts->conninfo, &ev);
+	work_init(&app, opts->conninfo);
 	if (tui_init(&app, &cause) == -1) {
 		cmd_warn("%s", cause);
 		free(cause);
@@ -254,6 +266,7 @@ cmd_console(const struct console_opts *opts)
 	}
 	tui_done();
 	loop_done();
+	work_done(&app);
 	db_free(app.db);
 	queue_free(app.queue);
 	agent_info_free(app.agent);

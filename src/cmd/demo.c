@@ -89,8 +89,9 @@ demo_init(struct demo *d, char **cause)
 	if (geteuid() == 0) {
 		d->owner = getpwnam(DEMO_OS_USER);
 		if (d->owner == NULL) {
-			*cause = xstrdup(_("running as root, the demo needs the "
-			    "postgres user: apt-get install postgresql"));
+			*cause = xstrdup(_("as root, the demo runs its database as "
+			    "the postgres user, which is missing: apt-get install "
+			    "postgresql"));
 			return -1;
 		}
 	}

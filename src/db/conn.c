@@ -146,11 +146,13 @@ db_lost(struct db *db, const char *why)
 		PQfinish(db->conn);
 		db->conn = NULL;
 	}
-	db_fail_requests(db, db->error);
 	db->retry_at = db_now() + db->backoff;
 	db->backoff = db->backoff * 2 > DB_BACKOFF_MAX ? DB_BACKOFF_MAX :
 	    db->backoff * 2;
+	/* The owner hears of the loss before the failed requests do, so a
+	 * write lost with the connection is not taken for a refusal. */
 	db_set_state(db, DB_RETRY_WAIT);
+	db_fail_requests(db, db->error);
 }
 
 void

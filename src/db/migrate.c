@@ -55,9 +55,8 @@ migrate_connect(const char *conninfo, char **cause)
 	PGconn *conn = PQconnectdbParams(keys, values, 1);
 
 	if (conn == NULL || PQstatus(conn) != CONNECTION_OK) {
-		set_cause(cause, _("cannot connect to the database: %s%s"),
-		    conn != NULL ? PQerrorMessage(conn) : _("out of memory"),
-		    NULL);
+		set_cause(cause, "%s%s", _("cannot connect to the database: "),
+		    conn != NULL ? PQerrorMessage(conn) : _("out of memory"));
 		PQfinish(conn);
 		return NULL;
 	}

@@ -173,21 +173,25 @@ changes_done(struct db *db, const PGresult *res, const char *error, void *arg)
 	struct fetch *f = arg;
 	int n, rows;
 	char *cursor = NULL;
+	long long *tickets;
 
 	if (error != NULL || res == NULL) {
-		f->cb.changes(0, NULL, error != NULL ? error : "", f->arg);
+		f->cb.changes(0, NULL, NULL, error != NULL ? error : "", f->arg);
 		free(f);
 		return;
 	}
 	rows = PQntuples(res);
+	tickets = xcalloc((size_t)(rows > 0 ? rows : 1), sizeof *tickets);
 	n = 0;
 	for (int i = 0; i < rows; i++) {
 		if (!PQgetisnull(res, i, 0))
-			n++;
+			tickets[n++] = PQgetisnull(res, i, 2) ? 0 :
+			    strtoll(PQgetvalue(res, i, 2), NULL, 10);
 		if (cursor == NULL)
 			cursor = db_value_dup(res, i, 1);
 	}
-	f->cb.changes(n, cursor, NULL, f->arg);
+	f->cb.changes(n, tickets, cursor, NULL, f->arg);
+	free(tickets);
 	free(f);
 }
 
@@ -203,9 +207,10 @@ changes_fetch(struct db *db, const char *cursor, changes_fetch_cb cb,
 	 * than it had finished by then, so the read that follows sees all of
 	 * its rows. Rows may repeat on the next call (harmless: we refetch). */
 	db_query(db,
-	    "SELECT s.seq, c.x::text"
+	    "SELECT s.seq, c.x::text, s.ticket_id"
 	    " FROM (SELECT frontline.changes_cursor() AS x) c"
-	    " LEFT JOIN LATERAL (SELECT seq FROM frontline.changes_since($1::xid8))"
+	    " LEFT JOIN LATERAL (SELECT seq, ticket_id"
+	    " FROM frontline.changes_since($1::xid8))"
 	    " s ON true",
 	    1, params, changes_done, f);
 }

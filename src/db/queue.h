@@ -52,9 +52,10 @@ void agent_info_free(struct agent_info *a);
 
 /* Asks what changed since the last call (the cursor lives in the caller's
  * memory as text; NULL means "start from now"). cb gets the number of
- * changed rows, the new cursor (caller frees), or an error. */
-typedef void (*changes_fetch_cb)(int nchanged, char *cursor,
-    const char *error, void *arg);
+ * changed rows and the tickets they touched (borrowed, may repeat), the new
+ * cursor (the callee frees it), or an error. */
+typedef void (*changes_fetch_cb)(int nchanged, const long long *tickets,
+    char *cursor, const char *error, void *arg);
 void changes_fetch(struct db *db, const char *cursor, changes_fetch_cb cb,
     void *arg);
 

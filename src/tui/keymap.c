@@ -1,5 +1,6 @@
 /* The key table. An entry with a name and help is one line of the help
- * screen; further keys for the same action leave them NULL. */
+ * screen and of the man page; further keys for the same action leave them
+ * NULL. Views receive the actions, never the keys. */
 #include "config.h"
 
 #include <curses.h>
@@ -8,34 +9,45 @@
 #include "tui/keymap.h"
 
 #define CTRL(c) ((c) & 0x1f)
+#define KV_LISTS (KV_QUEUE | KV_TICKET | KV_HELP)
 
 const struct keybinding keymap[] = {
-	{ 'k', ACT_UP, "k, Up", N_("move up") },
-	{ KEY_UP, ACT_UP, NULL, NULL },
-	{ 'j', ACT_DOWN, "j, Down", N_("move down") },
-	{ KEY_DOWN, ACT_DOWN, NULL, NULL },
-	{ KEY_PPAGE, ACT_PAGE_UP, "PgUp, Ctrl-B", N_("page up") },
-	{ CTRL('b'), ACT_PAGE_UP, NULL, NULL },
-	{ KEY_NPAGE, ACT_PAGE_DOWN, "PgDn, Ctrl-F, Space", N_("page down") },
-	{ CTRL('f'), ACT_PAGE_DOWN, NULL, NULL },
-	{ ' ', ACT_PAGE_DOWN, NULL, NULL },
-	{ KEY_HOME, ACT_HOME, "Home, g", N_("first ticket") },
-	{ 'g', ACT_HOME, NULL, NULL },
-	{ KEY_END, ACT_END, "End, G", N_("last ticket") },
-	{ 'G', ACT_END, NULL, NULL },
-	{ '?', ACT_HELP, "?, F1", N_("show or close this help") },
-	{ KEY_F(1), ACT_HELP, NULL, NULL },
-	{ 27, ACT_BACK, "Esc", N_("close the help") },
-	{ CTRL('l'), ACT_REDRAW, "Ctrl-L", N_("redraw the screen") },
-	{ 'q', ACT_QUIT, "q", N_("quit (closes the help first)") },
-	{ 0, ACT_NONE, NULL, NULL }
+	{ KV_LISTS, 'k', ACT_UP, "k, Up", N_("move up (scroll in a ticket)") },
+	{ KV_LISTS, KEY_UP, ACT_UP, NULL, NULL },
+	{ KV_LISTS, 'j', ACT_DOWN, "j, Down", N_("move down (scroll in a ticket)") },
+	{ KV_LISTS, KEY_DOWN, ACT_DOWN, NULL, NULL },
+	{ KV_LISTS, KEY_PPAGE, ACT_PAGE_UP, "PgUp, Ctrl-B", N_("page up") },
+	{ KV_LISTS, CTRL('b'), ACT_PAGE_UP, NULL, NULL },
+	{ KV_LISTS, KEY_NPAGE, ACT_PAGE_DOWN, "PgDn, Ctrl-F, Space", N_("page down") },
+	{ KV_LISTS, CTRL('f'), ACT_PAGE_DOWN, NULL, NULL },
+	{ KV_LISTS, ' ', ACT_PAGE_DOWN, NULL, NULL },
+	{ KV_LISTS, KEY_HOME, ACT_HOME, "Home, g", N_("first ticket, or top of the thread") },
+	{ KV_LISTS, 'g', ACT_HOME, NULL, NULL },
+	{ KV_LISTS, KEY_END, ACT_END, "End, G", N_("last ticket, or end of the thread") },
+	{ KV_LISTS, 'G', ACT_END, NULL, NULL },
+	{ KV_QUEUE, '\r', ACT_OPEN, "Enter", N_("open the selected ticket") },
+	{ KV_QUEUE, '\n', ACT_OPEN, NULL, NULL },
+	{ KV_QUEUE, KEY_ENTER, ACT_OPEN, NULL, NULL },
+	{ KV_QUEUE, 'n', ACT_TAKE_NEXT, "n", N_("take the next ticket: the most urgent one that fits you") },
+	{ KV_TICKET, 'r', ACT_REPLY, "r", N_("reply to the customer") },
+	{ KV_TICKET, 'N', ACT_NOTE, "N", N_("write an internal note") },
+	{ KV_TICKET, 's', ACT_STATUS, "s", N_("set the status (solved, pending, on hold...)") },
+	{ KV_TICKET, 'p', ACT_PRIORITY, "p", N_("set the priority") },
+	{ KV_TICKET, CTRL('r'), ACT_RELOAD, "Ctrl-R", N_("reload the ticket") },
+	{ KV_ALL, '?', ACT_HELP, "?, F1", N_("show or close this help") },
+	{ KV_ALL, KEY_F(1), ACT_HELP, NULL, NULL },
+	{ KV_TICKET | KV_HELP, 27, ACT_BACK, "Esc", N_("back: leave the ticket or the help") },
+	{ KV_TICKET | KV_HELP, KEY_LEFT, ACT_BACK, NULL, NULL },
+	{ KV_ALL, CTRL('l'), ACT_REDRAW, "Ctrl-L", N_("redraw the screen") },
+	{ KV_ALL, 'q', ACT_QUIT, "q", N_("quit (in a ticket or the help: go back)") },
+	{ 0, 0, ACT_NONE, NULL, NULL }
 };
 
 enum action
-keymap_lookup(int key)
+keymap_lookup(unsigned view, int key)
 {
 	for (const struct keybinding *k = keymap; k->action != ACT_NONE; k++)
-		if (k->key == key)
+		if ((k->views & view) && k->key == key)
 			return k->action;
 	return ACT_NONE;
 }

@@ -5,7 +5,14 @@
 
 #include "app.h"
 
+/* Which views a binding works in. */
+#define KV_QUEUE	0x1
+#define KV_TICKET	0x2
+#define KV_HELP		0x4
+#define KV_ALL		(KV_QUEUE | KV_TICKET | KV_HELP)
+
 struct keybinding {
+	unsigned	 views;		/* KV_* */
 	int		 key;		/* curses key code or character */
 	enum action	 action;
 	const char	*name;		/* as the help shows it, e.g. "j, Down" */
@@ -15,7 +22,7 @@ struct keybinding {
 /* The table, ended by a zero entry. */
 extern const struct keybinding keymap[];
 
-/* The action bound to key in the console, or ACT_NONE. */
-enum action keymap_lookup(int key);
+/* The action bound to key in a view (KV_*), or ACT_NONE. */
+enum action keymap_lookup(unsigned view, int key);
 
 #endif

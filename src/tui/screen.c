@@ -23,6 +23,7 @@ static SCREEN *screen;
 
 static const struct view_ops *const views[] = {
 	[VIEW_QUEUE] = &view_queue_ops,
+	[VIEW_TICKET] = &view_ticket_ops,
 	[VIEW_HELP] = &view_help_ops,
 };
 
@@ -155,17 +156,73 @@ tui_resume(struct app *app)
 	tui_resize(app);
 }
 
+/* Keys while a menu is open: move, choose, cancel; a digit chooses. */
+static void
+tui_menu_key(struct app *app, int key)
+{
+	struct menu *m = &app->menu;
+
+	app->dirty = true;
+	switch (key) {
+	case 'k':
+	case KEY_UP:
+		if (m->selected > 0)
+			m->selected--;
+		break;
+	case 'j':
+	case KEY_DOWN:
+		if (m->selected < m->n - 1)
+			m->selected++;
+		break;
+	case '\r':
+	case '\n':
+	case KEY_ENTER:
+		app_menu_choose(app, m->selected);
+		break;
+	case 27:
+	case 'q':
+		app_menu_choose(app, -1);
+		break;
+	default:
+		if (key >= '1' && key < '1' + m->n)
+			app_menu_choose(app, key - '1');
+		break;
+	}
+}
+
+static unsigned
+tui_key_view(const struct app *app)
+{
+	switch (app->view) {
+	case VIEW_TICKET:
+		return KV_TICKET;
+	case VIEW_HELP:
+		return KV_HELP;
+	default:
+		return KV_QUEUE;
+	}
+}
+
 void
 tui_read_keys(struct app *app)
 {
-	int key;
+	wint_t wc;
+	int rc, key;
 
-	while ((key = getch()) != ERR) {
-		if (key == KEY_RESIZE) {
+	/* get_wch: typed Cyrillic, Polish and CJK arrive as characters,
+	 * not as their UTF-8 bytes. */
+	while ((rc = get_wch(&wc)) != ERR) {
+		key = (int)wc;
+		if (rc == KEY_CODE_YES && key == KEY_RESIZE) {
 			app->dirty = app->redraw_all = true;
 			continue;
 		}
-		app_action(app, keymap_lookup(key));
+		if (app->menu.kind != MENU_NONE)
+			tui_menu_key(app, key);
+		else if (app->edit != NULL && app->view == VIEW_TICKET)
+			tui_editor_key(app, rc == KEY_CODE_YES, key);
+		else
+			app_action(app, keymap_lookup(tui_key_view(app), key));
 	}
 }
 
@@ -193,7 +250,10 @@ tui_draw_status(struct app *app, int y, int cols, const char *hint)
 		tui_put(app, y, 0, cols, line, TEXT_PAD, tui_attr(app,
 		    TC_BANNER));
 		free(line);
-	} else
+	} else if (app->flash != NULL)
+		tui_put(app, y, 0, cols, app->flash, TEXT_PAD, app->flash_error ?
+		    tui_attr(app, TC_BANNER) : A_BOLD);
+	else
 		tui_put(app, y, 0, cols, hint, TEXT_PAD, A_NORMAL);
 }
 
@@ -214,8 +274,19 @@ tui_draw(struct app *app)
 		    cols, rows, TUI_MIN_COLS, TUI_MIN_ROWS);
 		tui_put(app, 0, 0, cols, msg, 0, A_BOLD);
 		free(msg);
-	} else
+	} else {
+		app->cursor_y = -1;
 		views[app->view]->draw(app, rows, cols);
+	}
+	/* The cursor shows only where the agent types. */
+	if (app->cursor_y >= 0 && app->view == VIEW_TICKET && app->edit != NULL) {
+		leaveok(stdscr, FALSE);
+		curs_set(1);
+		move(app->cursor_y, app->cursor_x);
+	} else {
+		leaveok(stdscr, TRUE);
+		curs_set(0);
+	}
 	wnoutrefresh(stdscr);
 	doupdate();
 	app->dirty = app->redraw_all = false;
@@ -227,4 +298,6 @@ tui_print_keys(void)
 	for (const struct keybinding *k = keymap; k->action != ACT_NONE; k++)
 		if (k->name != NULL)
 			printf("%s\t%s\n", k->name, _(k->help));
+	for (const struct editor_key *k = editor_keys; k->name != NULL; k++)
+		printf("%s\t%s\n", k->name, _(k->help));
 }

@@ -39,7 +39,21 @@ struct view_ops {
 };
 
 extern const struct view_ops view_queue_ops;
+extern const struct view_ops view_ticket_ops;
 extern const struct view_ops view_help_ops;
+
+/* The reply editor (src/tui/editor.c): drawn in rows [y, y + h) and fed
+ * the keys while it is open. */
+void tui_draw_editor(struct app *app, int y, int h, int cols);
+/* fkey: key is a curses KEY_* code; otherwise a character. */
+void tui_editor_key(struct app *app, bool fkey, int key);
+
+/* Keys of the editor, for the help screen and the man page. */
+struct editor_key {
+	const char	*name;
+	const char	*help;	/* untranslated */
+};
+extern const struct editor_key editor_keys[];
 
 /* The status line at the bottom, shared by every view. */
 void tui_draw_status(struct app *app, int y, int cols, const char *hint);

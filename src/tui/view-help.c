@@ -44,6 +44,20 @@ help_draw(struct app *app, int rows, int cols)
 		line++;
 	}
 	y++;
+	line++;
+	if (y >= 2 && y < rows - 1)
+		tui_put(app, y, 2, cols - 2, _("In the reply editor"), 0, A_BOLD);
+	y++;
+	line++;
+	for (const struct editor_key *k = editor_keys; k->name != NULL; k++) {
+		if (y >= 2 && y < rows - 1) {
+			tui_put(app, y, 2, 22, k->name, TEXT_PAD, A_BOLD);
+			tui_put(app, y, 25, cols - 25, _(k->help), 0, A_NORMAL);
+		}
+		y++;
+		line++;
+	}
+	y++;
 	if (y >= 2 && y < rows - 1)
 		tui_put(app, y, 2, cols - 2, _("SLA column: marker and time "
 		    "left on the nearest clock"), 0, A_BOLD);

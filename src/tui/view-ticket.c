@@ -1,0 +1,327 @@
+/* The ticket screen: who and what at the top, every SLA clock with its
+ * countdown, the handover note and who else is here, then the whole
+ * conversation, oldest first; the reply editor opens below it. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/labels.h"
+#include "core/sla.h"
+#include "core/text.h"
+#include "core/timefmt.h"
+#include "i18n.h"
+#include "tui/tui-int.h"
+#include "xmalloc.h"
+
+/* One row of the laid-out thread. */
+struct trow {
+	char		*text;		/* sanitized, fitted */
+	attr_t		 attr;
+};
+
+struct tlines {
+	struct trow	*row;
+	int		 n, cap;
+};
+
+static void
+tlines_add(struct tlines *l, char *text, attr_t attr)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap * 2 + 32;
+		l->row = xreallocarray(l->row, (size_t)l->cap, sizeof *l->row);
+	}
+	l->row[l->n].text = text;
+	l->row[l->n].attr = attr;
+	l->n++;
+}
+
+static void
+tlines_free(struct tlines *l)
+{
+	for (int i = 0; i < l->n; i++)
+		free(l->row[i].text);
+	free(l->row);
+}
+
+static const char *
+message_kind_label(const char *kind)
+{
+	if (strcmp(kind, "customer") == 0)
+		return _("customer");
+	if (strcmp(kind, "reply") == 0)
+		return _("reply");
+	if (strcmp(kind, "note") == 0)
+		return _("internal note");
+	if (strcmp(kind, "auto") == 0)
+		return _("automatic");
+	return kind;
+}
+
+static attr_t
+message_attr(const struct app *app, const char *kind)
+{
+	if (strcmp(kind, "note") == 0)
+		return tui_attr(app, TC_RISK);
+	if (strcmp(kind, "reply") == 0)
+		return tui_attr(app, TC_OK);
+	if (strcmp(kind, "auto") == 0)
+		return A_DIM;
+	return A_BOLD;
+}
+
+static void
+format_local_time(double t, char *buf, size_t size)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (localtime_r(&tt, &tm) == NULL ||
+	    strftime(buf, size, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(buf, size, "?");
+}
+
+/* Lays the thread out for a width: a heading per message, then its body
+ * wrapped and indented. Notes are marked in words as well as in colour. */
+static void
+ticket_layout(const struct app *app, const struct ticket *t, int cols,
+    struct tlines *out)
+{
+	int flags = tui_text_flags(app), width = cols - 4;
+	const char *dot = app->ascii ? "|" : "·";
+	char when[32], *head, *clean;
+	struct text_lines wrapped;
+
+	for (int i = 0; i < t->nmsgs; i++) {
+		const struct message *m = &t->msgs[i];
+		attr_t attr = message_attr(app, m->kind);
+
+		format_local_time(m->created_at, when, sizeof when);
+		if (m->ticket_id != t->id)
+			xasprintf(&head, "%s %s %s %s %s %s %s %s %s #%lld",
+			    app->ascii ? "--" : "──", m->author, dot,
+			    message_kind_label(m->kind), dot,
+			    _(label_channel(m->channel)), dot, when,
+			    _("from merged ticket"), m->ticket_id);
+		else
+			xasprintf(&head, "%s %s %s %s %s %s %s %s",
+			    app->ascii ? "--" : "──", m->author, dot,
+			    message_kind_label(m->kind), dot,
+			    _(label_channel(m->channel)), dot, when);
+		clean = text_sanitize(head, strlen(head), TEXT_ONE_LINE | flags);
+		tlines_add(out, text_fit(clean, cols, flags), attr);
+		free(clean);
+		free(head);
+
+		clean = text_sanitize(m->body, strlen(m->body), flags);
+		text_wrap(clean, width > 10 ? width : 10, &wrapped);
+		for (size_t j = 0; j < wrapped.n; j++) {
+			char *indented;
+
+			xasprintf(&indented, "%s%s", strcmp(m->kind, "note") ==
+			    0 ? (app->ascii ? "| " : "│ ") : "  ",
+			    wrapped.line[j]);
+			tlines_add(out, indented, strcmp(m->kind, "note") == 0 ?
+			    tui_attr(app, TC_RISK) : A_NORMAL);
+		}
+		text_lines_free(&wrapped);
+		free(clean);
+		tlines_add(out, xstrdup(""), A_NORMAL);
+	}
+}
+
+static int
+ticket_draw_clocks(struct app *app, const struct ticket *t, int y, int cols,
+    double now)
+{
+	int x = 0;
+
+	if (t->nclocks == 0) {
+		tui_put(app, y, 0, cols, _("no SLA clock on this ticket"), 0,
+		    A_DIM);
+		return y + 1;
+	}
+	for (int i = 0; i < t->nclocks; i++) {
+		const struct ticket_clock *c = &t->clocks[i];
+		double left = strcmp(c->state, "paused") == 0 ? c->remaining :
+		    c->due_at - now;
+		enum sla_mark m = sla_classify(c->state, c->has_due, left);
+		char cd[12], *text;
+		enum tui_color color = m == SLA_BREACHED ? TC_BREACHED :
+		    m == SLA_RISK ? TC_RISK : m == SLA_PAUSED ? TC_PAUSED :
+		    m == SLA_MET ? TC_OK : TC_NONE;
+
+		if (m == SLA_MET)
+			xasprintf(&text, "%s %c %s", _(label_clock(c->kind)),
+			    sla_marker(m), c->breached ? _("met late") :
+			    _("met"));
+		else if (m == SLA_NONE)
+			xasprintf(&text, "%s %c", _(label_clock(c->kind)),
+			    sla_marker(m));
+		else {
+			long secs = (long)(left < 0 ? left - 0.999 : left);
+
+			timefmt_countdown(secs, cd, sizeof cd);
+			xasprintf(&text, "%s %c %s%s", _(label_clock(c->kind)),
+			    sla_marker(m), cd, m == SLA_PAUSED ?
+			    _(" (paused)") : "");
+		}
+		if (x + text_width(text) >= cols && x > 0) {
+			y++;
+			x = 0;
+		}
+		tui_put(app, y, x, cols - x, text, 0, tui_attr(app, color));
+		x += text_width(text) + 3;
+		free(text);
+	}
+	return y + 1;
+}
+
+static void
+ticket_draw_menu(struct app *app, int rows, int cols)
+{
+	const struct menu *m = &app->menu;
+	int w = 36, h = m->n + 4, y0 = (rows - h) / 2, x0 = (cols - w) / 2;
+	const char *title = m->kind == MENU_STATUS ? _("Set status") :
+	    m->kind == MENU_PRIORITY ? _("Set priority") :
+	    _("New messages arrived");
+	char *item;
+
+	if (x0 < 0)
+		x0 = 0;
+	if (w > cols)
+		w = cols;
+	for (int y = y0; y < y0 + h && y < rows; y++)
+		mvhline(y, x0, ' ', w);
+	/* A frame, so the menu reads as one thing over the thread. */
+	mvhline(y0, x0, app->ascii ? '-' : ACS_HLINE, w);
+	mvhline(y0 + h - 1, x0, app->ascii ? '-' : ACS_HLINE, w);
+	mvvline(y0, x0, app->ascii ? '|' : ACS_VLINE, h);
+	mvvline(y0, x0 + w - 1, app->ascii ? '|' : ACS_VLINE, h);
+	mvaddch(y0, x0, app->ascii ? '+' : ACS_ULCORNER);
+	mvaddch(y0, x0 + w - 1, app->ascii ? '+' : ACS_URCORNER);
+	mvaddch(y0 + h - 1, x0, app->ascii ? '+' : ACS_LLCORNER);
+	mvaddch(y0 + h - 1, x0 + w - 1, app->ascii ? '+' : ACS_LRCORNER);
+	tui_put(app, y0, x0 + 2, w - 4, title, 0, A_BOLD);
+	for (int i = 0; i < m->n; i++) {
+		const char *label;
+
+		if (m->kind == MENU_STATUS)
+			label = _(label_status(m->codes[i]));
+		else if (m->kind == MENU_PRIORITY)
+			label = _(label_priority(m->codes[i]));
+		else
+			label = i == 0 ? _("read them first (keep my text)") :
+			    _("send my text anyway");
+		xasprintf(&item, " %d %s", i + 1, label);
+		tui_put(app, y0 + 1 + i, x0 + 1, w - 2, item, TEXT_PAD,
+		    i == m->selected ? A_REVERSE : A_NORMAL);
+		free(item);
+	}
+	tui_put(app, y0 + h - 2, x0 + 1, w - 2, _(" Enter choose, Esc cancel"),
+	    TEXT_PAD, A_DIM);
+}
+
+static void
+ticket_draw(struct app *app, int rows, int cols)
+{
+	const struct ticket *t = app->ticket;
+	double now = db_now() + (t != NULL ? t->server_skew : 0);
+	struct tlines lines = { NULL, 0, 0 };
+	char *text, idtext[32];
+	int y, body_top, body_rows, edit_rows = 0;
+
+	snprintf(idtext, sizeof idtext, "#%lld", app->open_id);
+	mvhline(0, 0, ' ', cols);
+	mvchgat(0, 0, -1, tui_attr(app, TC_TITLE), (short)(app->color ?
+	    TC_TITLE : 0), NULL);
+	if (t == NULL) {
+		xasprintf(&text, " %s  %s", idtext, _("loading..."));
+		tui_put(app, 0, 0, cols, text, 0, tui_attr(app, TC_TITLE));
+		free(text);
+		tui_draw_status(app, rows - 1, cols, _("Esc back"));
+		return;
+	}
+
+	xasprintf(&text, " %s %s", idtext, t->subject);
+	tui_put(app, 0, 0, cols - 22, text, 0, tui_attr(app, TC_TITLE));
+	free(text);
+	xasprintf(&text, "%s %s %s ", _(label_status(t->status)),
+	    app->ascii ? "|" : "·", _(label_priority(t->priority)));
+	tui_put_right(app, 0, cols, text, tui_attr(app, TC_TITLE));
+	free(text);
+
+	xasprintf(&text, "%s%s%s%s %s %s %s %s %s %s%s%s", t->customer,
+	    t->organization != NULL ? " (" : "",
+	    t->organization != NULL ? t->organization : "",
+	    t->organization != NULL ? ")" : "", app->ascii ? "|" : "·",
+	    _(label_channel(t->channel)), app->ascii ? "|" : "·", t->queue,
+	    app->ascii ? "|" : "·", t->assignee != NULL ? t->assignee :
+	    _("unassigned"), *t->tags != '\0' ? "  #" : "", t->tags);
+	tui_put(app, 1, 0, cols, text, 0, A_BOLD);
+	free(text);
+
+	y = ticket_draw_clocks(app, t, 2, cols, now);
+	if (t->pause_reason != NULL && strcmp(t->status, "pending") == 0) {
+		xasprintf(&text, _("waiting on the customer: %s"),
+		    t->pause_reason);
+		tui_put(app, y++, 0, cols, text, 0, tui_attr(app, TC_PAUSED));
+		free(text);
+	}
+	if (t->handover_note != NULL) {
+		xasprintf(&text, _("Handover from %s: %s"), t->handover_by != NULL ?
+		    t->handover_by : "?", t->handover_note);
+		tui_put(app, y++, 0, cols, text, 0, tui_attr(app, TC_BANNER));
+		free(text);
+	}
+	if (t->viewers != NULL && *t->viewers != '\0') {
+		xasprintf(&text, _("Also viewing: %s"), t->viewers);
+		tui_put(app, y++, 0, cols, text, 0, tui_attr(app, TC_RISK) |
+		    A_BOLD);
+		free(text);
+	}
+	mvhline(y++, 0, app->ascii ? '-' : ACS_HLINE, cols);
+	body_top = y;
+
+	if (app->edit != NULL)
+		edit_rows = rows / 3 < 5 ? 5 : rows / 3;
+	body_rows = rows - 1 - body_top - edit_rows;
+	if (body_rows < 1)
+		body_rows = 1;
+
+	ticket_layout(app, t, cols, &lines);
+	app->page = body_rows;
+	if (app->thread_bottom) {
+		app->thread_top = lines.n - body_rows;
+		app->thread_bottom = false;
+	}
+	if (app->thread_top > lines.n - body_rows)
+		app->thread_top = lines.n - body_rows;
+	if (app->thread_top < 0)
+		app->thread_top = 0;
+	for (int i = 0; i < body_rows && app->thread_top + i < lines.n; i++) {
+		const struct trow *r = &lines.row[app->thread_top + i];
+
+		attrset(r->attr);
+		mvaddstr(body_top + i, 0, r->text);
+		attrset(A_NORMAL);
+	}
+	tlines_free(&lines);
+
+	if (app->edit != NULL)
+		tui_draw_editor(app, rows - 1 - edit_rows, edit_rows, cols);
+	if (app->menu.kind != MENU_NONE)
+		ticket_draw_menu(app, rows, cols);
+	tui_draw_status(app, rows - 1, cols, app->edit != NULL ?
+	    _("Ctrl-X send  Esc close (draft kept)  Ctrl-T reply/note  "
+	    "Ctrl-O $EDITOR") :
+	    _("r reply  N note  s status  p priority  Esc back  ? help"));
+}
+
+const struct view_ops view_ticket_ops = {
+	.name = "ticket",
+	.draw = ticket_draw,
+};

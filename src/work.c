@@ -1,0 +1,501 @@
+/* Opening, taking and answering tickets. Every write carries what it needs
+ * to be retried safely; every reply finds its ticket by id. */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/editbuf.h"
+#include "db/ticket.h"
+#include "i18n.h"
+#include "paths.h"
+#include "work.h"
+#include "xmalloc.h"
+
+/* Seconds between presence heartbeats; others see us for 60. */
+#define WORK_HEARTBEAT	20
+/* Seconds after the last keystroke before the draft goes to the database. */
+#define WORK_DRAFT_DELAY 1.0
+
+static void work_open(struct app *app, long long id);
+
+/* Drafts on disk: one file per database and ticket, so a draft survives a
+ * dropped SSH session, kill -9 and a database that is away. */
+static char *
+work_draft_path(const struct app *app, long long ticket)
+{
+	char *path;
+
+	xasprintf(&path, "%s/drafts/%s-%lld.txt", app->state_dir,
+	    app->draft_tag, ticket);
+	return path;
+}
+
+static void
+work_draft_write_local(const struct app *app, long long ticket,
+    const char *body)
+{
+	char *path = work_draft_path(app, ticket), *tmp, *dir;
+	FILE *f;
+
+	if (body == NULL || *body == '\0') {
+		unlink(path);
+		free(path);
+		return;
+	}
+	xasprintf(&dir, "%s/drafts", app->state_dir);
+	paths_mkdir_p(dir, 0700);
+	free(dir);
+	/* Write then rename: a crash mid-write leaves the old draft whole. */
+	xasprintf(&tmp, "%s.tmp", path);
+	if ((f = fopen(tmp, "w")) != NULL) {
+		fputs(body, f);
+		if (fclose(f) == 0)
+			rename(tmp, path);
+	}
+	unlink(tmp);
+	free(tmp);
+	free(path);
+}
+
+static char *
+work_draft_read_local(const struct app *app, long long ticket)
+{
+	char *path = work_draft_path(app, ticket), *buf = NULL;
+	size_t len = 0, cap = 0, n;
+	FILE *f = fopen(path, "r");
+
+	free(path);
+	if (f == NULL)
+		return NULL;
+	do {
+		if (cap - len < 4096) {
+			cap = cap * 2 + 4096;
+			buf = xrealloc(buf, cap);
+		}
+		n = fread(buf + len, 1, cap - len - 1, f);
+		len += n;
+	} while (n > 0);
+	fclose(f);
+	buf[len] = '\0';
+	return buf;
+}
+
+/* A client-generated key: the same reply retried is the same key. */
+static char *
+work_new_key(void)
+{
+	unsigned char b[16];
+	char *key;
+	int fd = open("/dev/urandom", O_RDONLY);
+
+	if (fd == -1 || read(fd, b, sizeof b) != (ssize_t)sizeof b) {
+		struct timespec ts;
+
+		clock_gettime(CLOCK_REALTIME, &ts);
+		for (size_t i = 0; i < sizeof b; i++)
+			b[i] = (unsigned char)((ts.tv_nsec >> (i % 8)) ^
+			    (getpid() >> (i % 4)) ^ (int)i * 131);
+	}
+	if (fd != -1)
+		close(fd);
+	xasprintf(&key, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5],
+	    b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+	return key;
+}
+
+static void
+work_got_ticket(long long id, struct ticket *t, const char *error, void *arg)
+{
+	struct app *app = arg;
+
+	if (id != app->open_id) {
+		ticket_free(t);	/* the agent moved on meanwhile */
+		return;
+	}
+	if (t == NULL) {
+		if (app->ticket == NULL) {
+			app->view = VIEW_QUEUE;
+			app->open_id = 0;
+		}
+		app_flash(app, true, _("cannot open ticket #%lld: %s"), id,
+		    error);
+		return;
+	}
+	ticket_free(app->ticket);
+	app->ticket = t;
+	app->dirty = true;
+}
+
+static void
+work_got_draft(long long ticket, char *body, const char *error, void *arg)
+{
+	struct app *app = arg;
+
+	/* The local file is the newer copy when both exist: it is written
+	 * at every keystroke, the database only a second later. */
+	if (ticket == app->open_id && app->edit != NULL && body != NULL &&
+	    editbuf_is_empty(app->edit)) {
+		editbuf_set(app->edit, body);
+		app->edit_saved = editbuf_generation(app->edit);
+		app->dirty = true;
+	}
+	free(body);
+}
+
+static void
+work_open(struct app *app, long long id)
+{
+	if (app->open_id != 0 && app->open_id != id)
+		app_work->close_ticket(app);
+	app->open_id = id;
+	app->view = VIEW_TICKET;
+	app->thread_top = 0;
+	app->thread_bottom = true;
+	ticket_fetch(app->db, id, work_got_ticket, app);
+	ticket_presence(app->db, id, "viewing");
+	app->dirty = true;
+}
+
+static void
+work_reload(struct app *app)
+{
+	if (app->open_id != 0)
+		ticket_fetch(app->db, app->open_id, work_got_ticket, app);
+}
+
+static void
+work_close_ticket(struct app *app)
+{
+	if (app->edit != NULL)
+		work_edit_close(app);
+	if (app->open_id != 0 && app->db_state == DB_READY)
+		ticket_presence(app->db, app->open_id, NULL);
+	ticket_free(app->ticket);
+	app->ticket = NULL;
+	app->open_id = 0;
+	app->view = VIEW_QUEUE;
+	app->menu.kind = MENU_NONE;
+	app->dirty = true;
+}
+
+static void
+work_taken(long long id, const char *error, void *arg)
+{
+	struct app *app = arg;
+
+	if (error != NULL)
+		app_flash(app, true, _("could not take the next ticket: %s"), error);
+	else if (id == 0)
+		app_flash(app, false, "%s", _("nothing to take: no unassigned "
+		    "ticket in your queues fits you"));
+	else {
+		app_flash(app, false, _("ticket #%lld is yours"), id);
+		work_open(app, id);
+	}
+}
+
+static void
+work_take_next(struct app *app)
+{
+	if (app->db_state != DB_READY) {
+		app_flash(app, true, "%s", _("not connected: cannot take a "
+		    "ticket now"));
+		return;
+	}
+	ticket_take_next(app->db, work_taken, app);
+}
+
+static void
+work_written(long long ticket, enum ticket_write w, int newer,
+    const char *error, void *arg)
+{
+	struct app *app = arg;
+
+	if (w == TW_FAILED)
+		app_flash(app, true, _("not saved: %s"), error);
+	else
+		app_flash(app, false, _("ticket #%lld updated"), ticket);
+}
+
+static void
+work_set(struct app *app, const char *field, const char *value)
+{
+	if (app->open_id == 0)
+		return;
+	if (app->db_state != DB_READY) {
+		app_flash(app, true, "%s", _("not connected: the change was "
+		    "not made"));
+		return;
+	}
+	ticket_set(app->db, app->open_id, field, value, work_written, app);
+	work_reload(app);
+}
+
+static void
+work_compose(struct app *app, bool note)
+{
+	char *body;
+
+	app->edit_note = note;
+	if (app->edit != NULL) {
+		app->dirty = true;
+		return;
+	}
+	body = work_draft_read_local(app, app->open_id);
+	app->edit = editbuf_new(body != NULL ? body : "");
+	app->edit_saved = editbuf_generation(app->edit);
+	if (body == NULL && app->db_state == DB_READY)
+		ticket_draft_get(app->db, app->open_id, work_got_draft, app);
+	free(body);
+	if (app->db_state == DB_READY)
+		ticket_presence(app->db, app->open_id, "replying");
+	app->dirty = true;
+}
+
+static void work_send_pending(struct app *app);
+
+static void
+work_sent(long long ticket, enum ticket_write w, int newer,
+    const char *error, void *arg)
+{
+	struct app *app = arg;
+
+	app->pending.in_flight = false;
+	switch (w) {
+	case TW_DONE:
+	case TW_DUPLICATE:
+		app_flash(app, false, app->pending.note ?
+		    _("note added to #%lld") : _("reply sent on #%lld"), ticket);
+		/* The draft is spent: both copies go. */
+		work_draft_write_local(app, ticket, "");
+		if (app->db_state == DB_READY)
+			ticket_draft_save(app->db, ticket, "");
+		free(app->pending.body);
+		free(app->pending.key);
+		memset(&app->pending, 0, sizeof app->pending);
+		if (ticket == app->open_id) {
+			app->thread_bottom = true;
+			work_reload(app);
+		}
+		break;
+	case TW_CONFLICT:
+		/* Nothing was written: the text goes back into the editor, and
+		 * the agent reads what is new and decides. */
+		if (ticket == app->open_id && app->edit == NULL) {
+			app->edit = editbuf_new(app->pending.body);
+			app->edit_note = app->pending.note;
+		}
+		free(app->pending.body);
+		free(app->pending.key);
+		memset(&app->pending, 0, sizeof app->pending);
+		app_flash(app, true, P_("%d new message arrived since you "
+		    "opened the ticket", "%d new messages arrived since you "
+		    "opened the ticket", (unsigned long)newer), newer);
+		app_menu_conflict(app);
+		work_reload(app);
+		break;
+	case TW_FAILED:
+		/* Lost with the connection: kept, and sent again with the same
+		 * key on reconnect. Refused by the server: back to the editor. */
+		if (app->db_state == DB_READY) {
+			if (ticket == app->open_id && app->edit == NULL) {
+				app->edit = editbuf_new(app->pending.body);
+				app->edit_note = app->pending.note;
+			}
+			app_flash(app, true, _("not sent: %s"), error);
+			free(app->pending.body);
+			free(app->pending.key);
+			memset(&app->pending, 0, sizeof app->pending);
+		} else
+			app_flash(app, true, "%s", _("connection lost: the "
+			    "reply will be sent when it is back"));
+		break;
+	}
+	app->dirty = true;
+}
+
+static void
+work_send_pending(struct app *app)
+{
+	if (app->pending.body == NULL || app->pending.in_flight ||
+	    app->db_state != DB_READY)
+		return;
+	app->pending.in_flight = true;
+	ticket_send(app->db, app->pending.ticket, app->pending.note,
+	    app->pending.body, app->pending.key, app->pending.seen,
+	    app->pending.force, work_sent, app);
+}
+
+static void
+work_send_text(struct app *app, bool force)
+{
+	if (app->edit == NULL || app->ticket == NULL)
+		return;
+	if (editbuf_is_empty(app->edit)) {
+		app_flash(app, true, "%s", _("nothing to send: the reply is "
+		    "empty"));
+		return;
+	}
+	if (app->pending.body != NULL) {
+		app_flash(app, true, "%s", _("the previous reply is still on "
+		    "its way"));
+		return;
+	}
+	app->pending.ticket = app->ticket->id;
+	app->pending.body = xstrdup(editbuf_text(app->edit));
+	app->pending.key = work_new_key();
+	app->pending.note = app->edit_note;
+	app->pending.seen = app->ticket->last_message_id;
+	app->pending.force = force;
+	/* The draft stays on disk until the server has the reply. */
+	work_draft_write_local(app, app->pending.ticket, app->pending.body);
+	editbuf_free(app->edit);
+	app->edit = NULL;
+	if (app->db_state == DB_READY)
+		ticket_presence(app->db, app->pending.ticket, "viewing");
+	app_flash(app, false, "%s", _("sending..."));
+	work_send_pending(app);
+}
+
+void
+work_send(struct app *app)
+{
+	work_send_text(app, false);
+}
+
+/* After a conflict the agent chose to send what they wrote regardless. */
+static void
+work_send_anyway(struct app *app)
+{
+	work_send_text(app, true);
+}
+
+void
+work_edit_close(struct app *app)
+{
+	if (app->edit == NULL)
+		return;
+	work_draft_write_local(app, app->open_id, editbuf_text(app->edit));
+	if (app->db_state == DB_READY) {
+		ticket_draft_save(app->db, app->open_id, editbuf_text(app->edit));
+		ticket_presence(app->db, app->open_id, "viewing");
+	}
+	if (!editbuf_is_empty(app->edit))
+		app_flash(app, false, "%s", _("draft kept"));
+	editbuf_free(app->edit);
+	app->edit = NULL;
+	app->dirty = true;
+}
+
+void
+work_draft_changed(struct app *app)
+{
+	if (app->edit == NULL)
+		return;
+	work_draft_write_local(app, app->open_id, editbuf_text(app->edit));
+	app->edit_changed_at = db_now();
+}
+
+void
+work_tick(struct app *app, double now)
+{
+	static double last_beat;
+
+	if (app->edit != NULL && app->db_state == DB_READY &&
+	    editbuf_generation(app->edit) != app->edit_saved &&
+	    now - app->edit_changed_at >= WORK_DRAFT_DELAY) {
+		ticket_draft_save(app->db, app->open_id, editbuf_text(app->edit));
+		app->edit_saved = editbuf_generation(app->edit);
+	}
+	if (app->open_id != 0 && app->db_state == DB_READY &&
+	    now - last_beat >= WORK_HEARTBEAT) {
+		last_beat = now;
+		ticket_presence(app->db, app->open_id, app->edit != NULL ?
+		    "replying" : "viewing");
+	}
+	if (app->flash != NULL && now >= app->flash_until) {
+		free(app->flash);
+		app->flash = NULL;
+		app->dirty = true;
+	}
+}
+
+void
+work_reconnected(struct app *app)
+{
+	if (app->open_id != 0) {
+		ticket_presence(app->db, app->open_id, app->edit != NULL ?
+		    "replying" : "viewing");
+		work_reload(app);
+	}
+	if (app->pending.body != NULL) {
+		app->pending.in_flight = false;
+		work_send_pending(app);
+	}
+}
+
+void
+work_changed(struct app *app)
+{
+	work_reload(app);
+}
+
+static const struct app_work work_ops = {
+	.open = work_open,
+	.take_next = work_take_next,
+	.set = work_set,
+	.compose = work_compose,
+	.close_ticket = work_close_ticket,
+	.reload = work_reload,
+	.send_anyway = work_send_anyway,
+};
+
+/* FNV-1a of the connection string: drafts of two databases never mix. */
+static char *
+work_tag(const char *conninfo)
+{
+	uint64_t h = 1469598103934665603ULL;
+	char *tag;
+
+	for (const char *p = conninfo; *p != '\0'; p++) {
+		h ^= (unsigned char)*p;
+		h *= 1099511628211ULL;
+	}
+	xasprintf(&tag, "%016llx", (unsigned long long)h);
+	return tag;
+}
+
+void
+work_init(struct app *app, const char *conninfo)
+{
+	app_work = &work_ops;
+	app->state_dir = paths_state_dir();
+	app->draft_tag = work_tag(conninfo != NULL ? conninfo : "");
+}
+
+void
+work_done(struct app *app)
+{
+	if (app->edit != NULL) {
+		work_draft_write_local(app, app->open_id, editbuf_text(app->edit));
+		editbuf_free(app->edit);
+		app->edit = NULL;
+	}
+	ticket_free(app->ticket);
+	app->ticket = NULL;
+	free(app->pending.body);
+	free(app->pending.key);
+	free(app->state_dir);
+	free(app->draft_tag);
+	free(app->flash);
+}
