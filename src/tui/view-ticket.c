@@ -283,6 +283,12 @@ ticket_draw(struct app *app, int rows, int cols)
 		    A_BOLD);
 		free(text);
 	}
+	if (app->pending.body != NULL && app->pending.ticket == t->id) {
+		tui_put(app, y++, 0, cols, app->db_state == DB_READY ?
+		    _("sending your reply...") : _("your reply is queued: it "
+		    "will be sent when the database is back"), 0,
+		    tui_attr(app, TC_RISK) | A_BOLD);
+	}
 	mvhline(y++, 0, app->ascii ? '-' : ACS_HLINE, cols);
 	body_top = y;
 

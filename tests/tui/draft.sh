@@ -38,7 +38,7 @@ pg_server_stop
 wait_for "database unreachable" 10
 keys " and the drum."
 keys C-x
-wait_for "reply will be sent|sending" 5
+wait_for "your reply is queued" 5
 pg_server_start
 wait_gone "database unreachable" 20
 wait_for "reply sent" 10
