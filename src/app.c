@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "app.h"
+#include "core/editbuf.h"
+#include "core/search.h"
 #include "db/db.h"
+#include "i18n.h"
 #include "xmalloc.h"
 
 const struct app_work *app_work;
@@ -22,7 +25,74 @@ static const char *const conflict_codes[] = { "show", "send", NULL };
 static int
 app_rows(const struct app *app)
 {
-	return app->queue != NULL ? app->queue->n : 0;
+	return app->nvis;
+}
+
+void
+app_refilter(struct app *app)
+{
+	const struct queue *q = app->queue;
+
+	free(app->vis);
+	app->vis = NULL;
+	app->nvis = 0;
+	if (q == NULL)
+		return;
+	app->vis = xcalloc((size_t)(q->n > 0 ? q->n : 1), sizeof *app->vis);
+	for (int i = 0; i < q->n; i++)
+		if (app->filter == NULL ||
+		    search_any(app->filter, q->rows[i].subject) ||
+		    search_any(app->filter, q->rows[i].customer))
+			app->vis[app->nvis++] = i;
+	app->dirty = true;
+}
+
+static void
+app_prompt_open(struct app *app, enum prompt_kind kind)
+{
+	const struct search *prev = kind == PROMPT_QUEUE_FILTER ? app->filter :
+	    app->thread_search;
+
+	app->prompt.kind = kind;
+	app->prompt.eb = editbuf_new(prev != NULL ? search_pattern(prev) : "");
+	editbuf_bottom(app->prompt.eb);
+}
+
+void
+app_prompt_done(struct app *app, const char *text)
+{
+	enum prompt_kind kind = app->prompt.kind;
+	struct search *s = NULL;
+	char *cause = NULL, *copy;
+
+	/* text may live in the prompt's own buffer: copy it before that goes. */
+	copy = text != NULL ? xstrdup(text) : NULL;
+	text = copy;
+	app->prompt.kind = PROMPT_NONE;
+	editbuf_free(app->prompt.eb);
+	app->prompt.eb = NULL;
+	app->dirty = true;
+	if (text == NULL)
+		return;
+	/* An empty pattern clears the search or the filter. */
+	if (*text != '\0' && (s = search_new(text, &cause)) == NULL) {
+		app_flash(app, true, "%s", cause);
+		free(cause);
+		free(copy);
+		return;
+	}
+	free(copy);
+	if (kind == PROMPT_QUEUE_FILTER) {
+		search_free(app->filter);
+		app->filter = s;
+		app->selected = 0;
+		app_refilter(app);
+	} else if (kind == PROMPT_THREAD_SEARCH) {
+		search_free(app->thread_search);
+		app->thread_search = s;
+		app->match_row = app->thread_top - 1;
+		app->match_dir = s != NULL ? 1 : 0;
+	}
 }
 
 static void
@@ -144,7 +214,11 @@ app_queue_action(struct app *app, enum action act)
 		break;
 	case ACT_OPEN:
 		if (app->selected < app_rows(app))
-			app_work->open(app, app->queue->rows[app->selected].id);
+			app_work->open(app,
+			    app->queue->rows[app->vis[app->selected]].id);
+		break;
+	case ACT_SEARCH:
+		app_prompt_open(app, PROMPT_QUEUE_FILTER);
 		break;
 	case ACT_TAKE_NEXT:
 		app_work->take_next(app);
@@ -201,6 +275,16 @@ app_ticket_action(struct app *app, enum action act)
 	case ACT_RELOAD:
 		app_work->reload(app);
 		break;
+	case ACT_SEARCH:
+		app_prompt_open(app, PROMPT_THREAD_SEARCH);
+		break;
+	case ACT_MATCH_NEXT:
+	case ACT_MATCH_PREV:
+		if (app->thread_search == NULL)
+			app_flash(app, false, "%s", _("no search: press / first"));
+		else
+			app->match_dir = act == ACT_MATCH_NEXT ? 1 : -1;
+		break;
 	case ACT_HELP:
 		app_open_help(app);
 		break;
@@ -236,6 +320,9 @@ app_help_action(struct app *app, enum action act)
 		break;
 	case ACT_HOME:
 		app->help_top = 0;
+		break;
+	case ACT_END:
+		app->help_top = 1 << 20;	/* the view clamps it */
 		break;
 	case ACT_HELP:
 	case ACT_BACK:
@@ -275,13 +362,14 @@ app_set_queue(struct app *app, struct queue *q)
 {
 	long long keep = -1;
 
-	if (app->queue != NULL && app->selected < app->queue->n)
-		keep = app->queue->rows[app->selected].id;
+	if (app->queue != NULL && app->selected < app->nvis)
+		keep = app->queue->rows[app->vis[app->selected]].id;
 	queue_free(app->queue);
 	app->queue = q;
+	app_refilter(app);
 	if (keep != -1) {
-		for (int i = 0; i < q->n; i++)
-			if (q->rows[i].id == keep) {
+		for (int i = 0; i < app->nvis; i++)
+			if (q->rows[app->vis[i]].id == keep) {
 				app->selected = i;
 				break;
 			}

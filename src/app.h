@@ -10,6 +10,7 @@
 #include "db/ticket.h"
 
 struct editbuf;
+struct search;
 
 enum action {
 	ACT_NONE,
@@ -29,7 +30,17 @@ enum action {
 	ACT_NOTE,		/* compose an internal note */
 	ACT_STATUS,		/* choose a status */
 	ACT_PRIORITY,		/* choose a priority */
-	ACT_RELOAD		/* fetch the ticket again */
+	ACT_RELOAD,		/* fetch the ticket again */
+	ACT_SEARCH,		/* / : search the thread, or filter the queue */
+	ACT_MATCH_NEXT,		/* n in a ticket */
+	ACT_MATCH_PREV		/* N in a ticket */
+};
+
+/* What the one-line prompt at the bottom is asking for. */
+enum prompt_kind {
+	PROMPT_NONE,
+	PROMPT_THREAD_SEARCH,
+	PROMPT_QUEUE_FILTER
 };
 
 enum view_id {
@@ -73,6 +84,9 @@ struct app {
 	long long		 open_id;
 	struct ticket		*ticket;	/* owned; NULL while loading */
 	int			 thread_top;	/* first visual row shown */
+	struct search		*thread_search;	/* owned */
+	int			 match_row;	/* visual row of the current match */
+	int			 match_dir;	/* +1/-1: jump on the next draw */
 	bool			 thread_bottom;	/* scroll to the end on load */
 
 	/* The reply editor, open over the ticket screen. */
@@ -96,10 +110,17 @@ struct app {
 	} pending;
 
 	struct menu		 menu;
+	struct {
+		enum prompt_kind kind;
+		struct editbuf	*eb;	/* owned while open */
+	} prompt;
 	char			*flash;		/* a message for the status line */
 	double			 flash_until;
 	bool			 flash_error;
-	int			 selected;	/* row index in queue */
+	int			 selected;	/* index into vis */
+	int			*vis;		/* queue rows the filter lets through */
+	int			 nvis;
+	struct search		*filter;	/* owned; NULL: every row */
 	int			 top;		/* first visible row */
 	int			 page;		/* rows per page, set by the view */
 	int			 help_top;
@@ -119,6 +140,11 @@ void app_action(struct app *app, enum action act);
 /* Replaces the queue, keeping the selection on the same ticket when it is
  * still there. Takes ownership of q. */
 void app_set_queue(struct app *app, struct queue *q);
+
+/* The prompt was answered (text) or cancelled (NULL). */
+void app_prompt_done(struct app *app, const char *text);
+/* Recomputes which queue rows the filter lets through. */
+void app_refilter(struct app *app);
 
 /* Chooses entry index of the open menu (or -1 to cancel it). */
 void app_menu_choose(struct app *app, int index);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/editbuf.h"
+#include "core/search.h"
 #include "db/ticket.h"
 #include "i18n.h"
 #include "paths.h"
@@ -160,6 +161,9 @@ work_open(struct app *app, long long id)
 	app->open_id = id;
 	app->view = VIEW_TICKET;
 	app->thread_top = 0;
+	search_free(app->thread_search);
+	app->thread_search = NULL;
+	app->match_row = -1;
 	app->thread_bottom = true;
 	ticket_fetch(app->db, id, work_got_ticket, app);
 	ticket_presence(app->db, id, "viewing");
@@ -493,6 +497,9 @@ work_done(struct app *app)
 	}
 	ticket_free(app->ticket);
 	app->ticket = NULL;
+	search_free(app->thread_search);
+	search_free(app->filter);
+	free(app->vis);
 	free(app->pending.body);
 	free(app->pending.key);
 	free(app->state_dir);

@@ -106,10 +106,11 @@ editbuf_is_break_space(uint32_t cp)
 	    cp == 0x3000);
 }
 
+/* What delete word back deletes up to: white space but a no-break space. */
 static int
-editbuf_is_not_blank(uint32_t cp)
+editbuf_is_not_space(uint32_t cp)
 {
-	return (!editbuf_is_blank(cp));
+	return (cp != '\n' && !editbuf_is_break_space(cp));
 }
 
 /* Letters, digits and the underscore, in any script. */
@@ -1033,7 +1034,7 @@ editbuf_delete_word_back(struct editbuf *eb)
 	size_t	from;
 
 	editbuf_settle(eb);
-	from = editbuf_word_start(eb, eb->cursor, editbuf_is_not_blank);
+	from = editbuf_word_start(eb, eb->cursor, editbuf_is_not_space);
 	if (from == eb->cursor)
 		return (-1);
 	editbuf_remove(eb, from, eb->cursor);

@@ -25,6 +25,10 @@ struct text_lines {
  */
 size_t	text_utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/* Encodes a code point as UTF-8 into out (room for 4 bytes); returns the
+ * bytes written, 0 for a surrogate or a value past U+10FFFF. */
+size_t	text_utf8_encode(uint32_t cp, char *out);
+
 /* Columns a code point takes on screen: 0, 1 or 2; controls count 1. */
 int	text_cp_width(uint32_t cp);
 

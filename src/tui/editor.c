@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,37 +33,6 @@ const struct editor_key editor_keys[] = {
 	{ "Ctrl-K", N_("delete to the end of the line") },
 	{ NULL, NULL }
 };
-
-/* Encodes a code point as UTF-8; returns the bytes written (0 if invalid). */
-static size_t
-editor_utf8(unsigned long cp, char *out)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp >= 0xd800 && cp <= 0xdfff)
-		return 0;
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	if (cp < 0x110000) {
-		out[0] = (char)(0xf0 | (cp >> 18));
-		out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[3] = (char)(0x80 | (cp & 0x3f));
-		return 4;
-	}
-	return 0;
-}
 
 /* Hands the text to $VISUAL or $EDITOR in a private file, and takes back
  * what the agent saved. The loop waits meanwhile: that is the agent's
@@ -249,7 +219,7 @@ tui_editor_key(struct app *app, bool fkey, int key)
 	default:
 		if (key < 0x20)
 			return;
-		n = editor_utf8((unsigned long)key, utf8);
+		n = text_utf8_encode((uint32_t)key, utf8);
 		if (n > 0 && editbuf_insert(eb, utf8, n) == -1)
 			app_flash(app, true, "%s", _("the reply is too long"));
 		break;

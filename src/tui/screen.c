@@ -3,11 +3,13 @@
 
 #include <sys/ioctl.h>
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "core/editbuf.h"
 #include "core/text.h"
 #include "i18n.h"
 #include "tui/keymap.h"
@@ -190,6 +192,69 @@ tui_menu_key(struct app *app, int key)
 	}
 }
 
+/* Keys while the one-line prompt is open. */
+static void
+tui_prompt_key(struct app *app, bool fkey, int key)
+{
+	struct editbuf *eb = app->prompt.eb;
+	char utf8[4];
+	size_t n;
+
+	app->dirty = true;
+	if (fkey) {
+		switch (key) {
+		case KEY_LEFT:
+			editbuf_left(eb);
+			break;
+		case KEY_RIGHT:
+			editbuf_right(eb);
+			break;
+		case KEY_HOME:
+			editbuf_home(eb);
+			break;
+		case KEY_END:
+			editbuf_end(eb);
+			break;
+		case KEY_BACKSPACE:
+			editbuf_backspace(eb);
+			break;
+		case KEY_DC:
+			editbuf_delete(eb);
+			break;
+		case KEY_ENTER:
+			app_prompt_done(app, editbuf_text(eb));
+			break;
+		}
+		return;
+	}
+	switch (key) {
+	case '\r':
+	case '\n':
+		app_prompt_done(app, editbuf_text(eb));
+		break;
+	case 27:
+		app_prompt_done(app, NULL);
+		break;
+	case 127:
+	case 8:
+		editbuf_backspace(eb);
+		break;
+	case 'w' & 0x1f:
+		editbuf_delete_word_back(eb);
+		break;
+	case 'u' & 0x1f:
+		editbuf_delete_line_start(eb);
+		break;
+	default:
+		if (key < 0x20)
+			break;
+		n = text_utf8_encode((uint32_t)key, utf8);
+		if (n > 0)
+			editbuf_insert(eb, utf8, n);
+		break;
+	}
+}
+
 static unsigned
 tui_key_view(const struct app *app)
 {
@@ -217,7 +282,9 @@ tui_read_keys(struct app *app)
 			app->dirty = app->redraw_all = true;
 			continue;
 		}
-		if (app->menu.kind != MENU_NONE)
+		if (app->prompt.kind != PROMPT_NONE)
+			tui_prompt_key(app, rc == KEY_CODE_YES, key);
+		else if (app->menu.kind != MENU_NONE)
 			tui_menu_key(app, key);
 		else if (app->edit != NULL && app->view == VIEW_TICKET)
 			tui_editor_key(app, rc == KEY_CODE_YES, key);
@@ -231,6 +298,23 @@ tui_draw_status(struct app *app, int y, int cols, const char *hint)
 {
 	char *line = NULL;
 
+	if (app->prompt.kind != PROMPT_NONE) {
+		const char *text = editbuf_text(app->prompt.eb);
+		char *before = xstrndup(text, editbuf_cursor(app->prompt.eb));
+		char *clean = text_sanitize(before, strlen(before),
+		    TEXT_ONE_LINE | tui_text_flags(app));
+
+		xasprintf(&line, "/%s", text);
+		tui_put(app, y, 0, cols, line, TEXT_PAD, A_BOLD);
+		app->cursor_y = y;
+		app->cursor_x = 1 + text_width(clean);
+		if (app->cursor_x >= cols)
+			app->cursor_x = cols - 1;
+		free(clean);
+		free(before);
+		free(line);
+		return;
+	}
 	switch (app->db_state) {
 	case DB_READY:
 		if (app->fetch_error != NULL)
@@ -279,7 +363,8 @@ tui_draw(struct app *app)
 		views[app->view]->draw(app, rows, cols);
 	}
 	/* The cursor shows only where the agent types. */
-	if (app->cursor_y >= 0 && app->view == VIEW_TICKET && app->edit != NULL) {
+	if (app->cursor_y >= 0 && (app->prompt.kind != PROMPT_NONE ||
+	    (app->view == VIEW_TICKET && app->edit != NULL))) {
 		leaveok(stdscr, FALSE);
 		curs_set(1);
 		move(app->cursor_y, app->cursor_x);

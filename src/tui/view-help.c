@@ -26,8 +26,20 @@ static const struct legend legend[] = {
 static void
 help_draw(struct app *app, int rows, int cols)
 {
-	int y = 2 - app->help_top, line = 0, total;
+	int y, total = 0;
 	char *text;
+
+	/* Clamp the scroll before drawing: keys, a gap, the editor's keys
+	 * under a heading, a gap, the legend under a heading. */
+	for (const struct keybinding *k = keymap; k->action != ACT_NONE; k++)
+		total += k->name != NULL;
+	for (const struct editor_key *k = editor_keys; k->name != NULL; k++)
+		total++;
+	total += 4 + (int)(sizeof legend / sizeof *legend);
+	app->page = rows - 3;
+	if (app->help_top > total - app->page)
+		app->help_top = total - app->page > 0 ? total - app->page : 0;
+	y = 2 - app->help_top;
 
 	mvhline(0, 0, ' ', cols);
 	tui_put(app, 0, 0, cols, _(" frontline help"), TEXT_PAD,
@@ -41,21 +53,17 @@ help_draw(struct app *app, int rows, int cols)
 			tui_put(app, y, 25, cols - 25, _(k->help), 0, A_NORMAL);
 		}
 		y++;
-		line++;
 	}
 	y++;
-	line++;
 	if (y >= 2 && y < rows - 1)
 		tui_put(app, y, 2, cols - 2, _("In the reply editor"), 0, A_BOLD);
 	y++;
-	line++;
 	for (const struct editor_key *k = editor_keys; k->name != NULL; k++) {
 		if (y >= 2 && y < rows - 1) {
 			tui_put(app, y, 2, 22, k->name, TEXT_PAD, A_BOLD);
 			tui_put(app, y, 25, cols - 25, _(k->help), 0, A_NORMAL);
 		}
 		y++;
-		line++;
 	}
 	y++;
 	if (y >= 2 && y < rows - 1)
@@ -70,10 +78,6 @@ help_draw(struct app *app, int rows, int cols)
 		tui_put(app, y, 7, cols - 7, _(legend[i].text), 0, A_NORMAL);
 		free(text);
 	}
-	total = line + 2 + (int)(sizeof legend / sizeof *legend);
-	app->page = rows - 3;
-	if (app->help_top > total - 1)
-		app->help_top = total - 1;
 	tui_draw_status(app, rows - 1, cols, _("q, Esc or ? close the help"));
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/labels.h"
+#include "core/search.h"
 #include "core/sla.h"
 #include "core/text.h"
 #include "core/timefmt.h"
@@ -206,14 +207,27 @@ queue_draw(struct app *app, int rows, int cols)
 	else if (q->n == 0)
 		tui_put(app, 3, 2, cols - 2, _("The queue is empty. New "
 		    "tickets appear here as they arrive."), 0, A_DIM);
-	for (int i = app->top; q != NULL && i < q->n; i++) {
+	else if (app->nvis == 0)
+		tui_put(app, 3, 2, cols - 2, _("No ticket matches the filter. "
+		    "Press / and Enter on an empty line to clear it."), 0, A_DIM);
+	for (int i = app->top; q != NULL && i < app->nvis; i++) {
 		y = 2 + i - app->top;
 		if (y >= rows - 1)
 			break;
-		queue_draw_row(app, y, &l, &q->rows[i], now, i == app->selected);
+		queue_draw_row(app, y, &l, &q->rows[app->vis[i]], now,
+		    i == app->selected);
 	}
-	tui_draw_status(app, rows - 1, cols,
-	    _("? help  q quit  j/k move  PgUp/PgDn page"));
+	if (app->filter != NULL && app->prompt.kind == PROMPT_NONE) {
+		char *text;
+
+		xasprintf(&text, _("filter /%s/: %d of %d  (/ then Enter on an "
+		    "empty line clears it)"), search_pattern(app->filter),
+		    app->nvis, q != NULL ? q->n : 0);
+		tui_draw_status(app, rows - 1, cols, text);
+		free(text);
+	} else
+		tui_draw_status(app, rows - 1, cols, _("? help  Enter open  "
+		    "n take next  / filter  q quit"));
 }
 
 const struct view_ops view_queue_ops = {

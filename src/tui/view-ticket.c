@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/labels.h"
+#include "core/search.h"
 #include "core/sla.h"
 #include "core/text.h"
 #include "core/timefmt.h"
@@ -131,6 +132,65 @@ ticket_layout(const struct app *app, const struct ticket *t, int cols,
 		free(clean);
 		tlines_add(out, xstrdup(""), A_NORMAL);
 	}
+}
+
+/* Moves to the next (dir 1) or previous (-1) row holding a match, after or
+ * before the current one, wrapping around; says so when there is none. */
+static void
+ticket_jump(struct app *app, const struct tlines *l, int body_rows)
+{
+	int dir = app->match_dir, r = app->match_row;
+
+	app->match_dir = 0;
+	for (int step = 0; step < l->n; step++) {
+		r += dir;
+		if (r >= l->n)
+			r = 0;
+		if (r < 0)
+			r = l->n - 1;
+		if (search_any(app->thread_search, l->row[r].text)) {
+			app->match_row = r;
+			/* Some context above the match. */
+			app->thread_top = r - body_rows / 3;
+			return;
+		}
+	}
+	app_flash(app, true, _("no match for /%s/"),
+	    search_pattern(app->thread_search));
+}
+
+/* Draws a row with every match of the search shown in reverse video. */
+static void
+ticket_put_row(struct app *app, int y, const struct trow *r, bool current)
+{
+	const char *text = r->text;
+	size_t len = strlen(text), from = 0, a, b;
+	int x = 0;
+	char *piece;
+
+	if (app->thread_search == NULL) {
+		attrset(r->attr);
+		mvaddstr(y, 0, text);
+		attrset(A_NORMAL);
+		return;
+	}
+	move(y, 0);
+	while (search_next(app->thread_search, text, len, from, &a, &b)) {
+		piece = xstrndup(text + from, a - from);
+		attrset(r->attr);
+		addstr(piece);
+		x += text_width(piece);
+		free(piece);
+		piece = xstrndup(text + a, b - a);
+		attrset(A_REVERSE | (current ? A_BOLD | A_UNDERLINE : 0));
+		addstr(piece);
+		free(piece);
+		from = b;
+	}
+	attrset(r->attr);
+	addstr(text + from);
+	attrset(A_NORMAL);
+	(void)x;
 }
 
 static int
@@ -304,17 +364,15 @@ ticket_draw(struct app *app, int rows, int cols)
 		app->thread_top = lines.n - body_rows;
 		app->thread_bottom = false;
 	}
+	if (app->match_dir != 0 && app->thread_search != NULL)
+		ticket_jump(app, &lines, body_rows);
 	if (app->thread_top > lines.n - body_rows)
 		app->thread_top = lines.n - body_rows;
 	if (app->thread_top < 0)
 		app->thread_top = 0;
-	for (int i = 0; i < body_rows && app->thread_top + i < lines.n; i++) {
-		const struct trow *r = &lines.row[app->thread_top + i];
-
-		attrset(r->attr);
-		mvaddstr(body_top + i, 0, r->text);
-		attrset(A_NORMAL);
-	}
+	for (int i = 0; i < body_rows && app->thread_top + i < lines.n; i++)
+		ticket_put_row(app, body_top + i, &lines.row[app->thread_top + i],
+		    app->thread_top + i == app->match_row);
 	tlines_free(&lines);
 
 	if (app->edit != NULL)
@@ -324,7 +382,8 @@ ticket_draw(struct app *app, int rows, int cols)
 	tui_draw_status(app, rows - 1, cols, app->edit != NULL ?
 	    _("Ctrl-X send  Esc close (draft kept)  Ctrl-T reply/note  "
 	    "Ctrl-O $EDITOR") :
-	    _("r reply  N note  s status  p priority  Esc back  ? help"));
+	    _("r reply  i note  s status  p priority  / search  Esc back  "
+	    "? help"));
 }
 
 const struct view_ops view_ticket_ops = {

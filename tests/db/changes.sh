@@ -27,7 +27,7 @@ COMMIT;\n" "$w" "$i"
 
 # The reader's query is the console's (src/db/queue.c, changes_fetch).
 READER_SQL="SELECT s.seq, c.x::text FROM (SELECT frontline.changes_cursor() AS x) c
- LEFT JOIN LATERAL (SELECT seq FROM frontline.changes_since(:'cursor'::xid8)) s ON true"
+ LEFT JOIN LATERAL (SELECT seq, ticket_id FROM frontline.changes_since(:'cursor'::xid8)) s ON true"
 
 cursor=$(sql_value "SELECT frontline.changes_cursor()::text")
 for ((w = 0; w < WRITERS; w++)); do writer "$w" & done

@@ -41,10 +41,21 @@ wait_for "Brand new from psql" 3
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
 note "new ticket on screen after ${ms} ms"
 
+# The filter: a regular expression over subject and customer, caseless.
+keys / "olga|REFUND" Enter
+wait_gone "Password reset" 3
+screen | grep -q "Printer on fire" || fail "the filter hid a matching customer"
+screen | grep -q "Refund overdue" || fail "the filter hid a matching subject"
+# Olga's two tickets (the one from psql too) and the refund: 3 of 5.
+screen | grep -q "filter /olga|REFUND/: 3 of 5" || { screen; fail "the filter is not shown"; }
+keys / C-u Enter
+wait_for "Password reset" 3
+
 # Moving and the help screen.
 keys j j
 keys '?'
 wait_for "move down" 3
+keys G
 wait_for "breached: the deadline has passed" 3
 keys q
 wait_for "in queue" 3

@@ -31,7 +31,7 @@ screen | grep -q "resolution" || fail "resolution clock missing"
 screen | grep -q "automatic" || fail "the acknowledgement is not marked automatic"
 
 # An internal note: marked as such, and the first-response clock still runs.
-keys N
+keys i
 wait_for "Internal note" 3
 keys "Checked the warranty: still valid."
 keys C-x
@@ -41,6 +41,15 @@ screen | grep -q "internal note" || fail "the note is not marked internal"
 [ "$(sql_value "SELECT count(*) FROM frontline.sla_clocks c JOIN frontline.tickets t ON t.id = c.ticket_id
 	WHERE t.subject = 'Printer on fire' AND c.kind = 'first_response' AND c.met_at IS NULL")" = 1 ] ||
 	fail "an internal note met the first-response clock"
+
+# Search the thread: matches are shown in reverse video, n moves on, a bad
+# pattern says what is wrong.
+keys / "smoke|warranty" Enter
+sleep 0.5
+tm capture-pane -e -p -t t | grep -Eq $'\e\\[[0-9;]*7mSmoke' || { tm capture-pane -e -p -t t | grep -i smoke; fail "match not highlighted"; }
+keys / "(unclosed" Enter
+wait_for "bad pattern at character" 3
+keys / Enter
 
 # A public reply in Russian: stored once, by Alice, and it meets the clock.
 keys r
