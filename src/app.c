@@ -54,7 +54,11 @@ app_prompt_open(struct app *app, enum prompt_kind kind)
 	    app->thread_search;
 
 	app->prompt.kind = kind;
-	app->prompt.eb = editbuf_new(prev != NULL ? search_pattern(prev) : "");
+	if (kind == PROMPT_KB_SEARCH)
+		prev = NULL;
+	app->prompt.eb = editbuf_new(prev != NULL ? search_pattern(prev) :
+	    kind == PROMPT_KB_SEARCH && app->kb != NULL &&
+	    app->kb->query != NULL ? app->kb->query : "");
 	editbuf_bottom(app->prompt.eb);
 }
 
@@ -74,25 +78,30 @@ app_prompt_done(struct app *app, const char *text)
 	app->dirty = true;
 	if (text == NULL)
 		return;
-	/* An empty pattern clears the search or the filter. */
-	if (*text != '\0' && (s = search_new(text, &cause)) == NULL) {
+	/* An empty pattern clears the search or the filter. A knowledge
+	 * search is not a regular expression. */
+	if (kind != PROMPT_KB_SEARCH && *text != '\0' &&
+	    (s = search_new(text, &cause)) == NULL) {
 		app_flash(app, true, "%s", cause);
 		free(cause);
 		free(copy);
 		return;
 	}
-	free(copy);
 	if (kind == PROMPT_QUEUE_FILTER) {
 		search_free(app->filter);
 		app->filter = s;
 		app->selected = 0;
 		app_refilter(app);
+	} else if (kind == PROMPT_KB_SEARCH) {
+		search_free(s);
+		app_work->kb_search(app, text);
 	} else if (kind == PROMPT_THREAD_SEARCH) {
 		search_free(app->thread_search);
 		app->thread_search = s;
 		app->match_row = app->thread_top - 1;
 		app->match_dir = s != NULL ? 1 : 0;
 	}
+	free(copy);
 }
 
 static void
@@ -235,12 +244,163 @@ app_queue_action(struct app *app, enum action act)
 	app_clamp(app);
 }
 
+/* Strips the \x02..\x03 marks of a snippet for the reply. */
+static char *
+app_plain_snippet(const char *snippet)
+{
+	char *out = xstrdup(snippet), *w = out;
+
+	for (const char *r = snippet; *r != '\0'; r++)
+		if (*r != '\x02' && *r != '\x03')
+			*w++ = *r;
+	*w = '\0';
+	return out;
+}
+
+/* Keys while the customer or knowledge panel has the focus; true when the
+ * action was the panel's. */
+static bool
+app_panel_action(struct app *app, enum action act)
+{
+	int n = app->panel == PANEL_CUSTOMER ?
+	    (app->customer != NULL ? app->customer->nhistory : 0) :
+	    (app->kb != NULL ? app->kb->n : 0);
+	int *sel = app->panel == PANEL_CUSTOMER ? &app->hist_sel :
+	    &app->kb_sel;
+	char *text;
+
+	if (app->panel == PANEL_KB && app->article != NULL) {
+		switch (act) {
+		case ACT_UP:
+			app->article_top--;
+			break;
+		case ACT_DOWN:
+			app->article_top++;
+			break;
+		case ACT_PAGE_UP:
+			app->article_top -= app->page;
+			break;
+		case ACT_PAGE_DOWN:
+			app->article_top += app->page;
+			break;
+		case ACT_INSERT:
+		case ACT_INSERT_ALL:
+			xasprintf(&text, "%s\n\n%s", app->article->title,
+			    app->article->body);
+			app_work->insert(app, text);
+			free(text);
+			break;
+		case ACT_BACK:
+			kb_article_free(app->article);
+			app->article = NULL;
+			break;
+		default:
+			return false;
+		}
+		if (app->article_top < 0)
+			app->article_top = 0;
+		return true;
+	}
+	switch (act) {
+	case ACT_UP:
+		(*sel)--;
+		break;
+	case ACT_DOWN:
+		(*sel)++;
+		break;
+	case ACT_PAGE_UP:
+		*sel -= app->page / 2;
+		break;
+	case ACT_PAGE_DOWN:
+		*sel += app->page / 2;
+		break;
+	case ACT_HOME:
+		*sel = 0;
+		break;
+	case ACT_END:
+		*sel = n - 1;
+		break;
+	case ACT_OPEN:
+		if (*sel >= 0 && *sel < n) {
+			if (app->panel == PANEL_CUSTOMER) {
+				if (app->nback < (int)(sizeof app->back /
+				    sizeof *app->back)) {
+					app->back[app->nback].id = app->open_id;
+					app->back[app->nback].top =
+					    app->thread_top;
+					app->nback++;
+				}
+				app_work->open(app,
+				    app->customer->history[*sel].id);
+			} else
+				app_work->open_article(app,
+				    app->kb->hits[*sel].id);
+		}
+		break;
+	case ACT_ORG:
+		if (app->panel != PANEL_CUSTOMER)
+			return false;
+		app_work->org_history(app);
+		break;
+	case ACT_SEARCH:
+		if (app->panel != PANEL_KB)
+			return false;
+		app_prompt_open(app, PROMPT_KB_SEARCH);
+		break;
+	case ACT_INSERT:
+		if (app->panel != PANEL_KB || *sel < 0 || *sel >= n)
+			return false;
+		text = app_plain_snippet(app->kb->hits[*sel].snippet);
+		app_work->insert(app, text);
+		free(text);
+		break;
+	case ACT_INSERT_ALL:
+		if (app->panel != PANEL_KB || *sel < 0 || *sel >= n)
+			return false;
+		app_work->open_article(app, app->kb->hits[*sel].id);
+		break;
+	case ACT_BACK:
+		app->panel_focus = false;
+		break;
+	default:
+		return false;
+	}
+	if (*sel >= n)
+		*sel = n - 1;
+	if (*sel < 0)
+		*sel = 0;
+	return true;
+}
+
 static void
 app_ticket_action(struct app *app, enum action act)
 {
+	if (act == ACT_PANEL) {
+		/* thread -> customer -> knowledge -> thread */
+		if (!app->panel_focus) {
+			app->panel_focus = true;
+			app->panel = PANEL_CUSTOMER;
+		} else if (app->panel == PANEL_CUSTOMER)
+			app->panel = PANEL_KB;
+		else
+			app->panel_focus = false;
+		return;
+	}
+	if (app->panel_focus && app_panel_action(app, act))
+		return;
+	if (act == ACT_BACK && app->nback > 0) {
+		app_work->go_back(app);
+		return;
+	}
 	int page = app->page > 1 ? app->page - 1 : 1;
 
 	switch (act) {
+	case ACT_ORG:
+	case ACT_INSERT:
+	case ACT_INSERT_ALL:
+		app_flash(app, false, "%s", _("Tab to the customer or knowledge "
+		    "panel first"));
+		break;
 	case ACT_UP:
 		app->thread_top--;
 		break;

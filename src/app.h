@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "db/context.h"
 #include "db/db.h"
 #include "db/queue.h"
 #include "db/ticket.h"
@@ -33,14 +34,25 @@ enum action {
 	ACT_RELOAD,		/* fetch the ticket again */
 	ACT_SEARCH,		/* / : search the thread, or filter the queue */
 	ACT_MATCH_NEXT,		/* n in a ticket */
-	ACT_MATCH_PREV		/* N in a ticket */
+	ACT_MATCH_PREV,		/* N in a ticket */
+	ACT_PANEL,		/* Tab: thread, customer, knowledge */
+	ACT_ORG,		/* o: the organization's history too */
+	ACT_INSERT,		/* a: the snippet into the reply */
+	ACT_INSERT_ALL		/* A: the whole article into the reply */
+};
+
+/* The panel beside the thread (wide terminals) or instead of it. */
+enum panel_id {
+	PANEL_CUSTOMER,
+	PANEL_KB
 };
 
 /* What the one-line prompt at the bottom is asking for. */
 enum prompt_kind {
 	PROMPT_NONE,
 	PROMPT_THREAD_SEARCH,
-	PROMPT_QUEUE_FILTER
+	PROMPT_QUEUE_FILTER,
+	PROMPT_KB_SEARCH
 };
 
 enum view_id {
@@ -88,6 +100,25 @@ struct app {
 	int			 match_row;	/* visual row of the current match */
 	int			 match_dir;	/* +1/-1: jump on the next draw */
 	bool			 thread_bottom;	/* scroll to the end on load */
+
+	/* The customer and knowledge panels of the ticket screen. */
+	enum panel_id		 panel;
+	bool			 panel_focus;	/* keys go to the panel */
+	bool			 panel_beside;	/* wide: drawn beside the thread */
+	struct customer		*customer;	/* owned */
+	bool			 org_history;
+	int			 hist_sel;
+	struct kb_list		*kb;		/* owned */
+	int			 kb_sel;
+	struct kb_article	*article;	/* owned: being read */
+	int			 article_top;
+
+	/* Tickets opened from the history: Esc comes back to each. */
+	struct {
+		long long	 id;
+		int		 top;
+	}			 back[8];
+	int			 nback;
 
 	/* The reply editor, open over the ticket screen. */
 	struct editbuf		*edit;		/* owned; NULL when closed */
@@ -165,6 +196,11 @@ struct app_work {
 	void	(*close_ticket)(struct app *app);
 	void	(*reload)(struct app *app);
 	void	(*send_anyway)(struct app *app);
+	void	(*org_history)(struct app *app);
+	void	(*open_article)(struct app *app, long long id);
+	void	(*kb_search)(struct app *app, const char *query);
+	void	(*insert)(struct app *app, const char *text);
+	void	(*go_back)(struct app *app);
 };
 extern const struct app_work *app_work;
 

@@ -15,6 +15,7 @@
 
 #include "core/editbuf.h"
 #include "core/search.h"
+#include "db/context.h"
 #include "db/ticket.h"
 #include "i18n.h"
 #include "paths.h"
@@ -27,6 +28,96 @@
 #define WORK_DRAFT_DELAY 1.0
 
 static void work_open(struct app *app, long long id);
+
+static void
+work_got_customer(long long customer, struct customer *c, const char *error,
+    void *arg)
+{
+	struct app *app = arg;
+
+	if (app->ticket == NULL || app->ticket->customer_id != customer) {
+		customer_free(c);
+		return;
+	}
+	if (c == NULL) {
+		app_flash(app, true, _("cannot load the customer: %s"), error);
+		return;
+	}
+	customer_free(app->customer);
+	app->customer = c;
+	if (app->hist_sel >= c->nhistory)
+		app->hist_sel = 0;
+	app->dirty = true;
+}
+
+static void
+work_got_kb(long long ticket, struct kb_list *l, const char *error, void *arg)
+{
+	struct app *app = arg;
+
+	if (ticket != app->open_id) {
+		kb_list_free(l);
+		return;
+	}
+	if (l == NULL) {
+		app_flash(app, true, _("knowledge search failed: %s"), error);
+		return;
+	}
+	kb_list_free(app->kb);
+	app->kb = l;
+	app->kb_sel = 0;
+	app->dirty = true;
+}
+
+static void
+work_got_article(struct kb_article *a, const char *error, void *arg)
+{
+	struct app *app = arg;
+
+	if (a == NULL) {
+		app_flash(app, true, _("cannot open the article: %s"), error);
+		return;
+	}
+	kb_article_free(app->article);
+	app->article = a;
+	app->article_top = 0;
+	app->panel = PANEL_KB;
+	app->panel_focus = true;
+	app->dirty = true;
+}
+
+static void
+work_open_article(struct app *app, long long id)
+{
+	kb_article_fetch(app->db, id, work_got_article, app);
+}
+
+static void
+work_kb_search(struct app *app, const char *query)
+{
+	if (app->open_id == 0)
+		return;
+	if (*query == '\0')
+		kb_suggest(app->db, app->open_id, work_got_kb, app);
+	else	/* The agent types in any language: search them all. */
+		kb_search(app->db, app->open_id, query, NULL, work_got_kb, app);
+}
+
+static void
+work_org_history(struct app *app)
+{
+	if (app->ticket == NULL || app->customer == NULL)
+		return;
+	if (app->customer->organization == NULL) {
+		app_flash(app, false, "%s", _("this customer has no "
+		    "organization"));
+		return;
+	}
+	app->org_history = !app->org_history;
+	app->hist_sel = 0;
+	customer_fetch(app->db, app->ticket->customer_id, app->org_history,
+	    app->ticket->id, work_got_customer, app);
+}
 
 /* Drafts on disk: one file per database and ticket, so a draft survives a
  * dropped SSH session, kill -9 and a database that is away. */
@@ -132,6 +223,14 @@ work_got_ticket(long long id, struct ticket *t, const char *error, void *arg)
 		    error);
 		return;
 	}
+	/* The first load of a ticket brings its customer and suggestions;
+	 * reloads after changes keep what the agent is reading. */
+	if (app->ticket == NULL || app->ticket->id != t->id) {
+		customer_fetch(app->db, t->customer_id, app->org_history, t->id,
+		    work_got_customer, app);
+		if (app->kb == NULL)
+			kb_suggest(app->db, t->id, work_got_kb, app);
+	}
 	ticket_free(app->ticket);
 	app->ticket = t;
 	app->dirty = true;
@@ -153,14 +252,35 @@ work_got_draft(long long ticket, char *body, const char *error, void *arg)
 	free(body);
 }
 
+/* Leaves the open ticket: the draft is kept, others stop seeing us. */
+static void
+work_leave(struct app *app)
+{
+	if (app->edit != NULL)
+		work_edit_close(app);
+	if (app->open_id != 0 && app->db_state == DB_READY)
+		ticket_presence(app->db, app->open_id, NULL);
+}
+
 static void
 work_open(struct app *app, long long id)
 {
 	if (app->open_id != 0 && app->open_id != id)
-		app_work->close_ticket(app);
+		work_leave(app);
 	app->open_id = id;
 	app->view = VIEW_TICKET;
 	app->thread_top = 0;
+	kb_list_free(app->kb);
+	app->kb = NULL;
+	kb_article_free(app->article);
+	app->article = NULL;
+	app->kb_sel = 0;
+	ticket_free(app->ticket);
+	app->ticket = NULL;
+	/* Another ticket may be another customer's: never show the wrong one. */
+	customer_free(app->customer);
+	app->customer = NULL;
+	app->hist_sel = 0;
 	search_free(app->thread_search);
 	app->thread_search = NULL;
 	app->match_row = -1;
@@ -180,15 +300,22 @@ work_reload(struct app *app)
 static void
 work_close_ticket(struct app *app)
 {
-	if (app->edit != NULL)
-		work_edit_close(app);
-	if (app->open_id != 0 && app->db_state == DB_READY)
-		ticket_presence(app->db, app->open_id, NULL);
+	work_leave(app);
 	ticket_free(app->ticket);
 	app->ticket = NULL;
 	app->open_id = 0;
 	app->view = VIEW_QUEUE;
 	app->menu.kind = MENU_NONE;
+	customer_free(app->customer);
+	app->customer = NULL;
+	kb_list_free(app->kb);
+	app->kb = NULL;
+	kb_article_free(app->article);
+	app->article = NULL;
+	app->panel_focus = false;
+	app->org_history = false;
+	app->hist_sel = 0;
+	app->nback = 0;
 	app->dirty = true;
 }
 
@@ -454,6 +581,39 @@ work_changed(struct app *app)
 	work_reload(app);
 }
 
+/* Puts text into the reply at the cursor, opening the editor if needed. */
+static void
+work_insert(struct app *app, const char *text)
+{
+	if (app->ticket == NULL)
+		return;
+	if (app->edit == NULL)
+		work_compose(app, false);
+	if (editbuf_insert(app->edit, text, strlen(text)) == -1) {
+		app_flash(app, true, "%s", _("the reply is too long"));
+		return;
+	}
+	work_draft_changed(app);
+	app_flash(app, false, "%s", _("inserted into the reply"));
+}
+
+/* Back to the ticket the agent came from through the history. */
+static void
+work_go_back(struct app *app)
+{
+	long long id;
+	int top;
+
+	if (app->nback == 0)
+		return;
+	app->nback--;
+	id = app->back[app->nback].id;
+	top = app->back[app->nback].top;
+	work_open(app, id);
+	app->thread_bottom = false;
+	app->thread_top = top;
+}
+
 static const struct app_work work_ops = {
 	.open = work_open,
 	.take_next = work_take_next,
@@ -462,6 +622,11 @@ static const struct app_work work_ops = {
 	.close_ticket = work_close_ticket,
 	.reload = work_reload,
 	.send_anyway = work_send_anyway,
+	.org_history = work_org_history,
+	.open_article = work_open_article,
+	.kb_search = work_kb_search,
+	.insert = work_insert,
+	.go_back = work_go_back,
 };
 
 /* FNV-1a of the connection string: drafts of two databases never mix. */
@@ -497,6 +662,9 @@ work_done(struct app *app)
 	}
 	ticket_free(app->ticket);
 	app->ticket = NULL;
+	customer_free(app->customer);
+	kb_list_free(app->kb);
+	kb_article_free(app->article);
 	search_free(app->thread_search);
 	search_free(app->filter);
 	free(app->vis);

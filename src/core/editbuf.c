@@ -387,7 +387,7 @@ editbuf_put(struct editbuf *eb, const char *s, size_t len, int flags)
 			nheld = n;
 			i = len;
 		} else {
-			/* The held bytes were valid so far: used covers them. */
+			/* Held bytes are a valid start: used covers them. */
 			error = editbuf_emit_cp(&put, cp, (const char *)tmp,
 			    used);
 			i = used - eb->nheld;
@@ -402,8 +402,10 @@ editbuf_put(struct editbuf *eb, const char *s, size_t len, int flags)
 					break;
 			}
 			error = editbuf_emit(&put, s + i, n);
-			if (error != 0 && (flags & EDITBUF_CUT))
-				(void)editbuf_emit(&put, s + i, put.room - put.out);
+			if (error != 0 && (flags & EDITBUF_CUT)) {
+				n = put.room - put.out;
+				(void)editbuf_emit(&put, s + i, n);
+			}
 			i += n;
 			continue;
 		}
@@ -458,7 +460,10 @@ editbuf_settle(struct editbuf *eb)
 	(void)editbuf_put(eb, EDITBUF_REPL, 3, EDITBUF_FINAL);
 }
 
-/* Deletes the text from..to, which are stops, and keeps the cursor on one. */
+/*
+ * Deletes the text from..to, stops one of which is the cursor, and leaves
+ * the cursor at from, or after the cluster that from now falls inside.
+ */
 static void
 editbuf_remove(struct editbuf *eb, size_t from, size_t to)
 {
@@ -467,10 +472,7 @@ editbuf_remove(struct editbuf *eb, size_t from, size_t to)
 	else
 		editbuf_move_gap(eb, from);
 	eb->gaplen += to - from;
-	if (eb->cursor >= to)
-		eb->cursor -= to - from;
-	else if (eb->cursor > from)
-		eb->cursor = from;
+	eb->cursor = from;
 	eb->generation++;
 	eb->goal = -1;
 	editbuf_snap(eb);

@@ -3,7 +3,6 @@
 #define FRONTLINE_CORE_EDITBUF_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 /* Bytes of text a new buffer holds at most: a reply, not a log file. */
 #define EDITBUF_MAX	(256 * 1024)
@@ -43,7 +42,7 @@ void		 editbuf_free(struct editbuf *eb);
 
 /*
  * Returns the whole text, valid UTF-8 ending in a NUL, borrowed until the
- * next call that is not one of the const readers below.
+ * next call that takes the buffer without const.
  */
 const char	*editbuf_text(const struct editbuf *eb);
 size_t		 editbuf_len(const struct editbuf *eb);
@@ -55,12 +54,15 @@ int		 editbuf_is_empty(const struct editbuf *eb);
 unsigned long	 editbuf_generation(const struct editbuf *eb);
 
 /*
- * Replaces the text, sanitized, and puts the cursor at its end. Returns -1,
- * changing nothing, if it does not fit the limit.
+ * Replaces the text with s, sanitized, and puts the cursor at its end.
+ * Returns -1, changing nothing, if it does not fit the limit.
  */
 int		 editbuf_set(struct editbuf *eb, const char *s);
 
-/* Sets the limit on the text's length in bytes, EDITBUF_MAX at first. */
+/*
+ * Sets the limit on the text's length in bytes, EDITBUF_MAX at first. Text
+ * already past a new limit stays; only what would add to it is refused.
+ */
 void		 editbuf_set_max(struct editbuf *eb, size_t max);
 
 /*
@@ -75,12 +77,13 @@ void		 editbuf_set_cursor(struct editbuf *eb, size_t pos);
 /*
  * Movement. Each returns 0, or -1 if the cursor is already where it would
  * go (the caller may beep). Words are runs of letters, digits and
- * underscores in any script: word left goes to the start of the word
- * before, word right to the end of the word after. Home and end stay in
- * the line, between newlines. Up and down go by visual row at width, as
+ * underscores in any script, not punctuation, symbols or emoji: word left
+ * goes to the start of the word before, word right to the end of the word
+ * after, as Ctrl-Left and Ctrl-Right. Home and end go to the ends of the
+ * line, between newlines. Up and down go by visual row at width, as
  * editbuf_layout makes them, keeping the column they aim for across rows
- * that are too short; from the first or last row they go to the start or
- * end of the text.
+ * too short for it until another call moves the cursor; from the first or
+ * last row they go to the start or end of the text.
  */
 int		 editbuf_left(struct editbuf *eb);
 int		 editbuf_right(struct editbuf *eb);
@@ -104,16 +107,19 @@ int		 editbuf_bottom(struct editbuf *eb);
  * Costs O(len), plus moving the text between the last edit and the cursor.
  */
 int		 editbuf_insert(struct editbuf *eb, const char *s, size_t len);
+
+/* Inserts a newline as editbuf_insert does, limit and all. */
 int		 editbuf_newline(struct editbuf *eb);
 
 /*
  * Deletion. Each returns 0, or -1 if there was nothing to delete.
- * Backspace and delete remove what move left and right would pass over: a
- * character with its combining marks. Delete word back removes white space
- * then everything up to the white space before it, as readline's
- * unix-word-rubout. Delete to home and to end remove the rest of the line
- * before or after the cursor; where there is none, they remove the newline,
- * joining two lines, as Emacs' kill-line.
+ * Backspace and delete remove what left and right would move over: a
+ * character with its combining marks. Delete word back (Ctrl-W) removes
+ * white space, then everything back to the white space before, as
+ * readline's unix-word-rubout; a no-break space is no white space here.
+ * Delete line start and line end (Ctrl-U, Ctrl-K) remove the line before
+ * or after the cursor; where there is none, they remove the newline,
+ * joining two lines, as Emacs' kill-line does.
  */
 int		 editbuf_backspace(struct editbuf *eb);
 int		 editbuf_delete(struct editbuf *eb);
@@ -122,13 +128,14 @@ int		 editbuf_delete_line_start(struct editbuf *eb);
 int		 editbuf_delete_line_end(struct editbuf *eb);
 
 /*
- * Lays the text out in rows of at most width columns into *out, which it
- * overwrites and the caller frees with editbuf_view_free. Rows break after
- * white space, or next to a wide character, where they can, and anywhere
- * between characters where they must; a character is never split from its
- * combining marks. A character wider than width gets a row of its own.
- * Each newline ends a row, and a line that fills its last row exactly gets
- * an empty row after it, where the cursor shows at its end. Costs O(length).
+ * Lays the text out in rows of at most width (at least 1) columns into
+ * *out, which it overwrites and the caller frees with editbuf_view_free.
+ * Rows break after white space, or next to a wide character, where they
+ * can, and between any two characters where they must; a character is
+ * never split from its combining marks, and one wider than width gets a
+ * row of its own. Each newline ends a row, and a line that fills its last
+ * row exactly gets an empty row after it, so the cursor column is always
+ * below width. Widths are text_cp_width's. Costs O(length of the text).
  */
 void		 editbuf_layout(const struct editbuf *eb, int width,
 		     struct editbuf_view *out);

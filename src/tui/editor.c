@@ -14,6 +14,7 @@
 #include "core/editbuf.h"
 #include "core/text.h"
 #include "i18n.h"
+#include "tui/keymap.h"
 #include "tui/tui-int.h"
 #include "work.h"
 #include "xmalloc.h"
@@ -126,8 +127,11 @@ tui_editor_key(struct app *app, bool fkey, int key)
 			editbuf_delete_word_back(eb);
 			goto changed;
 		}
-		/* Esc and a key we do not bind: close, keeping the draft. */
+		/* Esc and then some other key typed quickly: the Esc closes
+		 * the editor (the draft is kept) and the key still acts. */
 		work_edit_close(app);
+		if (!fkey && key != 27)
+			app_action(app, keymap_lookup(KV_TICKET, key));
 		return;
 	}
 	if (fkey) {

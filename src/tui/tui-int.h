@@ -48,6 +48,10 @@ void tui_draw_editor(struct app *app, int y, int h, int cols);
 /* fkey: key is a curses KEY_* code; otherwise a character. */
 void tui_editor_key(struct app *app, bool fkey, int key);
 
+/* The ticket screen's side panels (src/tui/panels.c), in a box. */
+void tui_draw_customer_panel(struct app *app, int y, int x, int h, int w);
+void tui_draw_kb_panel(struct app *app, int y, int x, int h, int w);
+
 /* Keys of the editor, for the help screen and the man page. */
 struct editor_key {
 	const char	*name;

@@ -285,6 +285,18 @@ ticket_draw_menu(struct app *app, int rows, int cols)
 	    TEXT_PAD, A_DIM);
 }
 
+/* Columns from which the panel sits beside the thread. */
+#define TICKET_WIDE 120
+
+static void
+ticket_draw_panel(struct app *app, int y, int x, int h, int w)
+{
+	if (app->panel == PANEL_KB)
+		tui_draw_kb_panel(app, y, x, h, w);
+	else
+		tui_draw_customer_panel(app, y, x, h, w);
+}
+
 static void
 ticket_draw(struct app *app, int rows, int cols)
 {
@@ -292,7 +304,7 @@ ticket_draw(struct app *app, int rows, int cols)
 	double now = db_now() + (t != NULL ? t->server_skew : 0);
 	struct tlines lines = { NULL, 0, 0 };
 	char *text, idtext[32];
-	int y, body_top, body_rows, edit_rows = 0;
+	int y, body_top, body_rows, edit_rows = 0, thread_w = cols, panel_w;
 
 	snprintf(idtext, sizeof idtext, "#%lld", app->open_id);
 	mvhline(0, 0, ' ', cols);
@@ -358,7 +370,24 @@ ticket_draw(struct app *app, int rows, int cols)
 	if (body_rows < 1)
 		body_rows = 1;
 
-	ticket_layout(app, t, cols, &lines);
+	/* Wide: the panel beside the thread. Narrow: the focused panel in
+	 * place of the thread, as a tab. */
+	app->panel_beside = cols >= TICKET_WIDE;
+	if (app->panel_beside) {
+		panel_w = cols * 2 / 5 > 64 ? 64 : cols * 2 / 5;
+		thread_w = cols - panel_w - 1;
+		mvvline(body_top, thread_w, app->ascii ? '|' : ACS_VLINE,
+		    body_rows);
+		ticket_draw_panel(app, body_top, thread_w + 1, body_rows,
+		    panel_w);
+	} else if (app->panel_focus) {
+		ticket_draw_panel(app, body_top, 0, body_rows, cols);
+		thread_w = 0;
+	}
+	if (thread_w == 0)
+		goto below;
+
+	ticket_layout(app, t, thread_w, &lines);
 	app->page = body_rows;
 	if (app->thread_bottom) {
 		app->thread_top = lines.n - body_rows;
@@ -375,6 +404,7 @@ ticket_draw(struct app *app, int rows, int cols)
 		    app->thread_top + i == app->match_row);
 	tlines_free(&lines);
 
+below:
 	if (app->edit != NULL)
 		tui_draw_editor(app, rows - 1 - edit_rows, edit_rows, cols);
 	if (app->menu.kind != MENU_NONE)
@@ -382,8 +412,12 @@ ticket_draw(struct app *app, int rows, int cols)
 	tui_draw_status(app, rows - 1, cols, app->edit != NULL ?
 	    _("Ctrl-X send  Esc close (draft kept)  Ctrl-T reply/note  "
 	    "Ctrl-O $EDITOR") :
-	    _("r reply  i note  s status  p priority  / search  Esc back  "
-	    "? help"));
+	    app->panel_focus && app->panel == PANEL_KB ?
+	    _("Enter read  a insert snippet  / search  Tab next  Esc thread") :
+	    app->panel_focus ? _("Enter open  o organization  Tab next  "
+	    "Esc thread") :
+	    _("r reply  i note  s status  p priority  / search  Tab panels  "
+	    "Esc back"));
 }
 
 const struct view_ops view_ticket_ops = {
