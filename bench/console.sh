@@ -23,7 +23,7 @@ host=$(echo "$conn" | sed -n "s/.*host='\([^']*\)'.*/\1/p")
 ms_until_queue() {
 	local start=$(date +%s%N)
 	tui_start 80x24 "FRONTLINE_DEMO_DIR='$FRONTLINE_DEMO_DIR' $FRONTLINE demo"
-	wait_for "[0-9]+ in queue" 60 >/dev/null
+	wait_for "[0-9]+ in view" 60 >/dev/null
 	echo $(( ($(date +%s%N) - start) / 1000000 ))
 }
 

@@ -190,7 +190,7 @@ app_menu_choose(struct app *app, int index)
 		if (index == 1)
 			app_work->send_anyway(app);
 		else
-			app_work->reload(app);
+			app_work->acknowledge(app);
 		break;
 	case MENU_NONE:
 		break;
@@ -231,6 +231,16 @@ app_queue_action(struct app *app, enum action act)
 		break;
 	case ACT_TAKE_NEXT:
 		app_work->take_next(app);
+		break;
+	case ACT_VIEW_MINE:
+	case ACT_VIEW_TEAM:
+	case ACT_VIEW_ALL:
+	case ACT_VIEW_WAITING:
+	case ACT_VIEW_BREACHED:
+		app->qview = (enum queue_view)(act - ACT_VIEW_MINE);
+		app->want_queue = true;
+		app->selected = 0;
+		app->top = 0;
 		break;
 	case ACT_HELP:
 		app_open_help(app);

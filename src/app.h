@@ -38,7 +38,12 @@ enum action {
 	ACT_PANEL,		/* Tab: thread, customer, knowledge */
 	ACT_ORG,		/* o: the organization's history too */
 	ACT_INSERT,		/* a: the snippet into the reply */
-	ACT_INSERT_ALL		/* A: the whole article into the reply */
+	ACT_INSERT_ALL,		/* A: the whole article into the reply */
+	ACT_VIEW_MINE,		/* 1..5: the views of the queue */
+	ACT_VIEW_TEAM,
+	ACT_VIEW_ALL,
+	ACT_VIEW_WAITING,
+	ACT_VIEW_BREACHED
 };
 
 /* The panel beside the thread (wide terminals) or instead of it. */
@@ -87,6 +92,8 @@ struct app {
 	char			*fetch_error;	/* last query error */
 	double			 synced_at;	/* local time of last queue fetch */
 	bool			 fetching;	/* a refresh is in flight */
+	enum queue_view		 qview;		/* which view of the queue */
+	bool			 want_queue;	/* refetch it whatever changed */
 	bool			 stale;		/* a change arrived meanwhile */
 
 	enum view_id		 view;
@@ -123,6 +130,8 @@ struct app {
 	/* The reply editor, open over the ticket screen. */
 	struct editbuf		*edit;		/* owned; NULL when closed */
 	bool			 edit_note;	/* an internal note, not a reply */
+	long long		 edit_seen;	/* newest message seen while
+						   writing; -1: take the next */
 	unsigned long		 edit_saved;	/* generation last saved */
 	double			 edit_changed_at;
 	char			*state_dir;	/* owned: drafts live below it */
@@ -196,6 +205,7 @@ struct app_work {
 	void	(*close_ticket)(struct app *app);
 	void	(*reload)(struct app *app);
 	void	(*send_anyway)(struct app *app);
+	void	(*acknowledge)(struct app *app);
 	void	(*org_history)(struct app *app);
 	void	(*open_article)(struct app *app, long long id);
 	void	(*kb_search)(struct app *app, const char *query);

@@ -223,6 +223,29 @@ work_got_ticket(long long id, struct ticket *t, const char *error, void *arg)
 		    error);
 		return;
 	}
+	/* Someone wrote while the agent types: say so at once. */
+	if (app->edit != NULL && app->ticket != NULL && app->ticket->id == t->id &&
+	    t->last_message_id > app->ticket->last_message_id) {
+		int customer = 0, others = 0;
+
+		for (int i = 0; i < t->nmsgs; i++) {
+			if (t->msgs[i].id <= app->ticket->last_message_id)
+				continue;
+			if (strcmp(t->msgs[i].kind, "customer") == 0)
+				customer++;
+			else
+				others++;
+		}
+		if (customer > 0)
+			app_flash(app, true, "%s", _("the customer wrote again "
+			    "while you were typing: read it before you send"));
+		else if (others > 0)
+			app_flash(app, true, "%s", _("another agent wrote on this "
+			    "ticket while you were typing"));
+		app->thread_bottom = true;
+	}
+	if (app->edit_seen == -1)
+		app->edit_seen = t->last_message_id;
 	/* The first load of a ticket brings its customer and suggestions;
 	 * reloads after changes keep what the agent is reading. */
 	if (app->ticket == NULL || app->ticket->id != t->id) {
@@ -245,7 +268,9 @@ work_got_draft(long long ticket, char *body, const char *error, void *arg)
 	 * at every keystroke, the database only a second later. */
 	if (ticket == app->open_id && app->edit != NULL && body != NULL &&
 	    editbuf_is_empty(app->edit)) {
-		editbuf_set(app->edit, body);
+		if (editbuf_set(app->edit, body) == -1)
+			app_flash(app, true, "%s", _("the saved draft is too long "
+			    "to restore whole"));
 		app->edit_saved = editbuf_generation(app->edit);
 		app->dirty = true;
 	}
@@ -288,6 +313,15 @@ work_open(struct app *app, long long id)
 	ticket_fetch(app->db, id, work_got_ticket, app);
 	ticket_presence(app->db, id, "viewing");
 	app->dirty = true;
+}
+
+/* After a conflict, "read them first": the agent has now seen them. */
+static void
+work_acknowledge(struct app *app)
+{
+	app->edit_seen = -1;
+	if (app->open_id != 0)
+		ticket_fetch(app->db, app->open_id, work_got_ticket, app);
 }
 
 static void
@@ -382,6 +416,9 @@ work_compose(struct app *app, bool note)
 		app->dirty = true;
 		return;
 	}
+	/* What the agent has seen when they begin: anything newer at send
+	 * time stops the send and asks. */
+	app->edit_seen = app->ticket != NULL ? app->ticket->last_message_id : -1;
 	body = work_draft_read_local(app, app->open_id);
 	app->edit = editbuf_new(body != NULL ? body : "");
 	app->edit_saved = editbuf_generation(app->edit);
@@ -426,6 +463,7 @@ work_sent(long long ticket, enum ticket_write w, int newer,
 			app->edit = editbuf_new(app->pending.body);
 			app->edit_note = app->pending.note;
 		}
+		app->edit_seen = app->pending.seen;
 		free(app->pending.body);
 		free(app->pending.key);
 		memset(&app->pending, 0, sizeof app->pending);
@@ -486,7 +524,8 @@ work_send_text(struct app *app, bool force)
 	app->pending.body = xstrdup(editbuf_text(app->edit));
 	app->pending.key = work_new_key();
 	app->pending.note = app->edit_note;
-	app->pending.seen = app->ticket->last_message_id;
+	app->pending.seen = app->edit_seen > 0 ? app->edit_seen :
+	    app->ticket->last_message_id;
 	app->pending.force = force;
 	/* The draft stays on disk until the server has the reply. */
 	work_draft_write_local(app, app->pending.ticket, app->pending.body);
@@ -621,6 +660,7 @@ static const struct app_work work_ops = {
 	.compose = work_compose,
 	.close_ticket = work_close_ticket,
 	.reload = work_reload,
+	.acknowledge = work_acknowledge,
 	.send_anyway = work_send_anyway,
 	.org_history = work_org_history,
 	.open_article = work_open_article,

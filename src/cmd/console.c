@@ -40,6 +40,8 @@ console_got_queue(struct queue *q, const char *error, void *arg)
 	app->fetching = false;
 	console_set_error(&app->fetch_error, error);
 	if (q != NULL) {
+		/* A view switched while the fetch was out comes next. */
+		app->want_queue = q->view != app->qview;
 		app_set_queue(app, q);
 		app->synced_at = db_now();
 	}
@@ -70,8 +72,9 @@ console_got_changes(int nchanged, const long long *tickets, char *cursor,
 			work_changed(app);
 			break;
 		}
-	if (nchanged > 0 || first || app->queue == NULL)
-		queue_fetch(app->db, CONSOLE_QUEUE_LIMIT, console_got_queue, app);
+	if (nchanged > 0 || first || app->queue == NULL || app->want_queue)
+		queue_fetch(app->db, app->qview, CONSOLE_QUEUE_LIMIT,
+		    console_got_queue, app);
 	else
 		app->fetching = false;
 }
@@ -257,7 +260,12 @@ cmd_console(const struct console_opts *opts)
 	loop_add(&clock_src);
 	db_start(app.db);
 
+	/* Everything the role may see, most urgent first: an agent's team
+	 * queues and their own tickets, a supervisor's whole floor. */
+	app.qview = QV_ALL;
 	while (!app.quit) {
+		if (app.want_queue && !app.fetching && app.db_state == DB_READY)
+			console_refresh(&app);
 		tui_draw(&app);
 		if (loop_once(-1) == -1) {
 			rc = 1;

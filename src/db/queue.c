@@ -8,6 +8,20 @@
 #include "db/queue.h"
 #include "xmalloc.h"
 
+static const char *const view_codes[QV_COUNT] = {
+	[QV_MINE] = "mine",
+	[QV_TEAM] = "team",
+	[QV_ALL] = "all",
+	[QV_WAITING] = "waiting",
+	[QV_BREACHED] = "breached",
+};
+
+const char *
+queue_view_code(enum queue_view v)
+{
+	return v < QV_COUNT ? view_codes[v] : "team";
+}
+
 struct fetch {
 	union {
 		queue_fetch_cb	 queue;
@@ -16,6 +30,9 @@ struct fetch {
 	} cb;
 	void	*arg;
 	double	 sent_at;
+	enum queue_view view;
+	struct queue *q;	/* the rows, waiting for the counts */
+	bool	 failed_rows;
 };
 
 static struct fetch *
@@ -32,8 +49,8 @@ static const char queue_sql[] =
     "SELECT id, priority, status, channel, customer_name, subject, assignee,"
     " clock, clock_state, language,"
     " extract(epoch FROM created_at), extract(epoch FROM due_at),"
-    " extract(epoch FROM remaining), extract(epoch FROM now())"
-    " FROM frontline.agent_queue($1::int)";
+    " extract(epoch FROM remaining), extract(epoch FROM now()), viewers"
+    " FROM frontline.queue_view($1, $2::int)";
 
 static char *
 dup_or_empty(const PGresult *res, int row, int col)
@@ -53,11 +70,12 @@ queue_done(struct db *db, const PGresult *res, const char *error, void *arg)
 	double server_now = 0, local_now = db_now();
 
 	if (error != NULL || res == NULL) {
+		f->failed_rows = true;
 		f->cb.queue(NULL, error != NULL ? error : "", f->arg);
-		free(f);
 		return;
 	}
-	q = xcalloc(1, sizeof *q);
+	q = f->q = xcalloc(1, sizeof *q);
+	q->view = f->view;
 	q->n = PQntuples(res);
 	q->rows = xcalloc((size_t)(q->n > 0 ? q->n : 1), sizeof *q->rows);
 	for (int i = 0; i < q->n; i++) {
@@ -77,25 +95,53 @@ queue_done(struct db *db, const PGresult *res, const char *error, void *arg)
 		r->has_due = !null;
 		r->remaining = db_value_double(res, i, 12, NULL);
 		server_now = db_value_double(res, i, 13, NULL);
+		r->viewers = db_value_dup(res, i, 14);
 	}
 	/* The server's clock is the truth for countdowns: measure our skew
 	 * against it, halving the round trip. */
 	if (q->n > 0)
 		q->server_skew = server_now - (f->sent_at + local_now) / 2;
+}
+
+/* The counts complete the fetch: the queue goes up only with both. */
+static void
+queue_counts_done(struct db *db, const PGresult *res, const char *error,
+    void *arg)
+{
+	struct fetch *f = arg;
+	struct queue *q = f->q;
+
+	if (f->failed_rows) {
+		free(f);
+		return;
+	}
+	for (int i = 0; res != NULL && error == NULL && i < PQntuples(res);
+	    i++) {
+		const char *code = PQgetvalue(res, i, 0);
+
+		for (int v = 0; v < QV_COUNT; v++)
+			if (strcmp(code, view_codes[v]) == 0)
+				q->counts[v] = strtoll(PQgetvalue(res, i, 1),
+				    NULL, 10);
+	}
 	f->cb.queue(q, NULL, f->arg);
 	free(f);
 }
 
 void
-queue_fetch(struct db *db, int limit, queue_fetch_cb cb, void *arg)
+queue_fetch(struct db *db, enum queue_view view, int limit,
+    queue_fetch_cb cb, void *arg)
 {
 	struct fetch *f = fetch_new(arg);
 	char lim[16];
-	const char *params[1] = { lim };
+	const char *params[2] = { queue_view_code(view), lim };
 
 	f->cb.queue = cb;
+	f->view = view;
 	snprintf(lim, sizeof lim, "%d", limit);
-	db_query(db, queue_sql, 1, params, queue_done, f);
+	db_query(db, queue_sql, 2, params, queue_done, f);
+	db_query(db, "SELECT view, n FROM frontline.queue_counts()", 0, NULL,
+	    queue_counts_done, f);
 }
 
 void
@@ -115,6 +161,7 @@ queue_free(struct queue *q)
 		free(r->clock);
 		free(r->clock_state);
 		free(r->language);
+		free(r->viewers);
 	}
 	free(q->rows);
 	free(q);

@@ -19,24 +19,42 @@ struct queue_row {
 	char		*clock;		/* first_response, ... or NULL */
 	char		*clock_state;	/* running, paused, met, breached */
 	char		*language;
+	char		*viewers;	/* other agents here now, or NULL */
 	double		 created_at;	/* epoch seconds, server clock */
 	double		 due_at;	/* valid when has_due */
 	double		 remaining;	/* frozen seconds left when paused */
 	bool		 has_due;
 };
 
+/* The views of the queue, in the order of their keys 1 to 5. */
+enum queue_view {
+	QV_MINE,	/* assigned to me */
+	QV_TEAM,	/* my team's, unassigned */
+	QV_ALL,		/* every open ticket I may see */
+	QV_WAITING,	/* pending or on hold */
+	QV_BREACHED,	/* past an SLA deadline */
+	QV_COUNT
+};
+
+/* The view's name in the database (borrowed). */
+const char *queue_view_code(enum queue_view v);
+
 struct queue {
 	struct queue_row *rows;
 	int		  n;
 	double		  server_skew;	/* server now - local now, seconds */
+	enum queue_view	  view;
+	long long	  counts[QV_COUNT];	/* tickets in each view */
 };
 
 /* Called with the fetched queue (which the callee now owns and frees with
  * queue_free), or NULL and a reason. */
 typedef void (*queue_fetch_cb)(struct queue *q, const char *error, void *arg);
 
-/* Asks for at most limit rows of the logged-in agent's queue. */
-void queue_fetch(struct db *db, int limit, queue_fetch_cb cb, void *arg);
+/* Asks for at most limit rows of one view of the agent's queue, and the
+ * count of every view. */
+void queue_fetch(struct db *db, enum queue_view view, int limit,
+    queue_fetch_cb cb, void *arg);
 void queue_free(struct queue *q);
 
 /* Who the logged-in role is, as the agents table knows them. */

@@ -94,9 +94,12 @@ editor_external(struct app *app)
 		/* Editors end files with a newline; a reply does not need it. */
 		while (len > 0 && buf[len - 1] == '\n')
 			buf[--len] = '\0';
-		editbuf_set(app->edit, buf);
+		if (editbuf_set(app->edit, buf) == -1)
+			app_flash(app, true, "%s", _("the text from the editor is "
+			    "too long for a reply: nothing was changed"));
+		else
+			work_draft_changed(app);
 		free(buf);
-		work_draft_changed(app);
 	}
 	unlink(path);
 	free(path);
@@ -130,7 +133,7 @@ tui_editor_key(struct app *app, bool fkey, int key)
 		/* Esc and then some other key typed quickly: the Esc closes
 		 * the editor (the draft is kept) and the key still acts. */
 		work_edit_close(app);
-		if (!fkey && key != 27)
+		if (!fkey)
 			app_action(app, keymap_lookup(KV_TICKET, key));
 		return;
 	}

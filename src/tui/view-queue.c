@@ -133,8 +133,17 @@ queue_draw_row(struct app *app, int y, const struct layout *l,
 	    _(label_channel(r->channel)), TEXT_PAD, base);
 	tui_put(app, y, l->x[COL_CUSTOMER], l->w[COL_CUSTOMER], r->customer,
 	    TEXT_PAD, base);
-	tui_put(app, y, l->x[COL_SUBJECT], l->w[COL_SUBJECT], r->subject,
-	    TEXT_PAD, base);
+	if (r->viewers != NULL && *r->viewers != '\0') {
+		char *subject;
+
+		/* Someone else is on it: say who before the subject. */
+		xasprintf(&subject, "[%s] %s", r->viewers, r->subject);
+		tui_put(app, y, l->x[COL_SUBJECT], l->w[COL_SUBJECT], subject,
+		    TEXT_PAD, base | A_BOLD);
+		free(subject);
+	} else
+		tui_put(app, y, l->x[COL_SUBJECT], l->w[COL_SUBJECT],
+		    r->subject, TEXT_PAD, base);
 	tui_put(app, y, l->x[COL_AGE], l->w[COL_AGE], age, TEXT_PAD, base);
 }
 
@@ -161,7 +170,7 @@ queue_draw_header(struct app *app, int cols, double now)
 		    app->agent->team);
 	else
 		xasprintf(&left_text, " frontline %s %s", dot, who);
-	xasprintf(&right_text, _("%d in queue %s %d breached %s %d at risk %s %s "),
+	xasprintf(&right_text, _("%d in view %s %d breached %s %d at risk %s %s "),
 	    q != NULL ? q->n : 0, dot, breached, dot, risk, dot,
 	    app->db_state == DB_READY ? _("live") : _("offline"));
 	mvhline(0, 0, ' ', cols);
@@ -178,18 +187,50 @@ queue_draw_header(struct app *app, int cols, double now)
 	free(right_text);
 }
 
+static const char *const view_names[QV_COUNT] = {
+	[QV_MINE] = N_("Mine"),
+	[QV_TEAM] = N_("Team"),
+	[QV_ALL] = N_("All"),
+	[QV_WAITING] = N_("Waiting"),
+	[QV_BREACHED] = N_("Breached"),
+};
+
+/* The views with their counts; the current one stands out. */
+static void
+queue_draw_tabs(struct app *app, int y, int cols)
+{
+	const struct queue *q = app->queue;
+	int x = 0;
+	char *tab;
+
+	mvhline(y, 0, ' ', cols);
+	for (int v = 0; v < QV_COUNT && x < cols; v++) {
+		if (q != NULL)
+			xasprintf(&tab, " %d %s %lld ", v + 1, _(view_names[v]),
+			    q->counts[v]);
+		else
+			xasprintf(&tab, " %d %s ", v + 1, _(view_names[v]));
+		tui_put(app, y, x, cols - x, tab, 0, (int)app->qview == v ?
+		    A_REVERSE | A_BOLD : (v == QV_BREACHED && q != NULL &&
+		    q->counts[v] > 0 ? tui_attr(app, TC_BREACHED) : A_NORMAL));
+		x += text_width(tab) + 1;
+		free(tab);
+	}
+}
+
 static void
 queue_draw(struct app *app, int rows, int cols)
 {
 	struct layout l;
 	const struct queue *q = app->queue;
 	double now = app_server_now(app, db_now());
-	int list_rows = rows - 3, y;
+	int list_rows = rows - 4, y;
 
 	queue_layout(cols, &l);
 	queue_draw_header(app, cols, now);
+	queue_draw_tabs(app, 1, cols);
 	for (int c = 0; c < COL_COUNT; c++)
-		tui_put(app, 1, l.x[c], l.w[c], _(columns[c].title), TEXT_PAD,
+		tui_put(app, 2, l.x[c], l.w[c], _(columns[c].title), TEXT_PAD,
 		    A_BOLD | A_UNDERLINE);
 
 	app->page = list_rows;
@@ -201,17 +242,17 @@ queue_draw(struct app *app, int rows, int cols)
 		app->top = 0;
 
 	if (q == NULL)
-		tui_put(app, 3, 2, cols - 2, app->db_state == DB_READY ?
+		tui_put(app, 4, 2, cols - 2, app->db_state == DB_READY ?
 		    _("loading the queue...") : _("waiting for the database"),
 		    0, A_DIM);
 	else if (q->n == 0)
-		tui_put(app, 3, 2, cols - 2, _("The queue is empty. New "
+		tui_put(app, 4, 2, cols - 2, _("Nothing in this view. New "
 		    "tickets appear here as they arrive."), 0, A_DIM);
 	else if (app->nvis == 0)
-		tui_put(app, 3, 2, cols - 2, _("No ticket matches the filter. "
+		tui_put(app, 4, 2, cols - 2, _("No ticket matches the filter. "
 		    "Press / and Enter on an empty line to clear it."), 0, A_DIM);
 	for (int i = app->top; q != NULL && i < app->nvis; i++) {
-		y = 2 + i - app->top;
+		y = 3 + i - app->top;
 		if (y >= rows - 1)
 			break;
 		queue_draw_row(app, y, &l, &q->rows[app->vis[i]], now,

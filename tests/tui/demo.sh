@@ -12,9 +12,9 @@ at_exit "'$FRONTLINE' demo --stop"
 
 tui_start 120x40 "FRONTLINE_DEMO_DIR='$FRONTLINE_DEMO_DIR' $FRONTLINE demo 2>'$TEST_DIR/demo.err'"
 start=$(date +%s)
-wait_for "in queue" 240
+wait_for "in view" 240
 note "first run reached the queue in $(( $(date +%s) - start )) s"
-wait_for "[0-9]+ in queue" 10
+wait_for "[0-9]+ in view" 10
 [ "$(id -u)" = 0 ] && {
 	owner=$(stat -c %U "$FRONTLINE_DEMO_DIR/data")
 	[ "$owner" = postgres ] || fail "as root the cluster must run as postgres, not $owner"
@@ -55,7 +55,7 @@ tm kill-server
 
 # A second run reuses the cluster and its data.
 tui_start 120x40 "FRONTLINE_DEMO_DIR='$FRONTLINE_DEMO_DIR' $FRONTLINE demo --supervisor 2>'$TEST_DIR/demo2.err'"
-wait_for "in queue" 30
+wait_for "in view" 30
 grep -q "creating the demo database\|loading the demo data" "$TEST_DIR/demo2.err" &&
 	fail "the second run rebuilt the demo"
 sup=$(psql -X -A -t -h "$host" -U postgres -d frontline -c \

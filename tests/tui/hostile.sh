@@ -30,7 +30,7 @@ screen | grep -q "Mallory" || fail "customer name missing"
 # The OSC did not retitle the pane, and the screen was not cleared.
 title=$(tm display-message -p -t t '#{pane_title}')
 [ "$title" != "PWNED" ] || fail "the subject changed the terminal title"
-screen | grep -q "in queue" || fail "the header was wiped"
+screen | grep -q "in view" || fail "the header was wiped"
 screen | grep -q "Printer on fire" || fail "other rows were wiped"
 keys q
 wait_for "__EXITED__ 0" 5
@@ -40,7 +40,7 @@ tm kill-server
 TUI_LC_ALL=C tui_start 100x24 "$FRONTLINE -d '$(pg_conninfo alice)'"
 wait_for "Hostile" 10
 screen | grep "Hostile" | grep -q '\^\[\[2J' || { screen; fail "ASCII caret notation"; }
-screen | grep -q "in queue" || fail "ASCII header"
+screen | grep -q "in view" || fail "ASCII header"
 keys q
 wait_for "__EXITED__ 0" 5
 echo ok

@@ -79,7 +79,7 @@ keys "password" Enter
 wait_for 'Knowledge: "password"' 5
 screen | grep -q "Resetting your password" || { screen; fail "knowledge search found nothing"; }
 keys Escape Escape
-wait_for "in queue" 5
+wait_for "in view" 5
 tm kill-server
 
 # Narrow: the panels are tabs in place of the thread.

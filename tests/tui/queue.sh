@@ -8,7 +8,7 @@ pg_start
 pg_fixture
 
 tui_start 80x24 "$FRONTLINE -d '$(pg_conninfo alice)'"
-wait_for "in queue" 10
+wait_for "in view" 10
 wait_for "Printer on fire" 5
 
 # Most urgent first: the breached ticket, then the one due in minutes, then
@@ -58,7 +58,7 @@ wait_for "move down" 3
 keys G
 wait_for "breached: the deadline has passed" 3
 keys q
-wait_for "in queue" 3
+wait_for "in view" 3
 keys q
 wait_for "__EXITED__ 0" 5
 tm kill-server

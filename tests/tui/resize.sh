@@ -14,10 +14,10 @@ screen | grep -q "CHANNEL" || fail "80 columns should show the channel"
 tui_resize 60x15
 wait_gone "CHANNEL" 3
 wait_for "Printer on fire" 3
-screen | grep -q "in queue\|frontline" || fail "header lost at 60x15"
+screen | grep -q "in view\|frontline" || fail "header lost at 60x15"
 # Display columns, not bytes: "…" is one column and three bytes.
 [ "$(screen | LC_ALL=C.UTF-8 wc -L)" -le 60 ] || fail "lines wider than 60 columns"
-screen | grep -q "in queue" || fail "the header lost its counts at 60x15"
+screen | grep -q "in view" || fail "the header lost its counts at 60x15"
 
 tui_resize 30x6
 wait_for "terminal too small" 3

@@ -73,7 +73,7 @@ wait_for "updated" 5
 
 # Back to the queue, where the solved ticket is gone.
 keys Escape
-wait_for "in queue" 5
+wait_for "in view" 5
 wait_gone "Printer on fire" 5
 keys q
 wait_for "__EXITED__ 0" 5

@@ -23,7 +23,8 @@
 #define NIHON	"\xe6\x97\xa5\xe6\x9c\xac"	/* two wide CJK characters */
 #define GO	"\xe8\xaa\x9e"			/* one more */
 #define GRIN	"\xf0\x9f\x98\x80"		/* U+1F600, wide */
-#define THUMB	"\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd"	/* thumbs up, skin tone */
+/* Thumbs up and a skin tone, which is a wide character of its own. */
+#define THUMB	"\xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd"
 #define NBSP	"\xc2\xa0"
 #define RLO	"\xe2\x80\xae"
 #define LRI	"\xe2\x81\xa6"
@@ -205,13 +206,18 @@ static const char *const mixed[] = {
 static char *
 mixed_text(size_t size)
 {
-	size_t	 len = 0, i = 0, n;
-	char	*s = NULL;
+	size_t	 len = 0, i = 0, n, longest = 0;
+	char	*s;
 
+	for (i = 0; i < sizeof mixed / sizeof mixed[0]; i++) {
+		if (strlen(mixed[i]) > longest)
+			longest = strlen(mixed[i]);
+	}
+	s = malloc(size + longest + 1);
+	assert_non_null(s);
+	i = 0;
 	while (len < size) {
 		n = strlen(mixed[i]);
-		s = realloc(s, len + n + 1);
-		assert_non_null(s);
 		memcpy(s + len, mixed[i], n + 1);
 		len += n;
 		i = (i + 1) % (sizeof mixed / sizeof mixed[0]);
@@ -300,7 +306,7 @@ test_sanitize(void **state)
 	}
 }
 
-/* Every byte value alone and after each lead byte: nothing gets through. */
+/* Every pair of bytes, then a continuation byte: nothing bad gets in. */
 static void
 test_sanitize_all_bytes(void **state)
 {
@@ -826,6 +832,59 @@ test_layout(void **state)
 	free(text);
 }
 
+/* Layout reads the text across the gap as well as with it closed. */
+static void
+test_layout_gap(void **state)
+{
+	struct editbuf		*eb;
+	struct editbuf_view	 open, closed;
+	char			*text = mixed_text(3000), *a, *b;
+	size_t			 i;
+
+	(void)state;
+	eb = editbuf_new(text);
+	editbuf_set_cursor(eb, 1500);
+	editbuf_insert(eb, IN("x"));
+	editbuf_backspace(eb);		/* the gap is at 1500 now */
+	editbuf_layout(eb, 23, &open);
+	a = malloc(open.nrows * 256);
+	assert_non_null(a);
+	for (i = 0; i < open.nrows; i++) {
+		b = editbuf_view_line(eb, &open, i);
+		strcpy(a + i * 256, b);
+		free(b);
+	}
+	check_string("text", editbuf_text(eb), text);
+	editbuf_layout(eb, 23, &closed);
+	check_int("rows", (long)open.nrows, (long)closed.nrows);
+	assert_memory_equal(open.rows, closed.rows,
+	    open.nrows * sizeof *open.rows);
+	check_int("cursor row", (long)open.cursor_row,
+	    (long)closed.cursor_row);
+	check_int("cursor col", open.cursor_col, closed.cursor_col);
+	for (i = 0; i < closed.nrows; i++) {
+		b = editbuf_view_line(eb, &closed, i);
+		check_string("line", a + i * 256, b);
+		free(b);
+	}
+	free(a);
+	editbuf_view_free(&open);
+	editbuf_view_free(&closed);
+
+	/* Nothing to lay out in, or nowhere to go: still a sane answer. */
+	editbuf_layout(eb, 0, &open);
+	check_int("width 0", open.width, 1);
+	editbuf_view_free(&open);
+	assert_int_equal(editbuf_down(eb, -5), 0);
+	check_sane("width -5", eb);
+	editbuf_set_cursor(eb, (size_t)-1);
+	check_int("past the end", (long)editbuf_cursor(eb),
+	    (long)editbuf_len(eb));
+	editbuf_free(eb);
+	editbuf_free(NULL);
+	free(text);
+}
+
 static void
 test_view_line(void **state)
 {
@@ -979,6 +1038,10 @@ test_limit(void **state)
 	assert_int_equal(editbuf_insert(eb, big, EDITBUF_MAX), 0);
 	assert_int_equal(editbuf_insert(eb, IN("b")), -1);
 	editbuf_free(eb);
+	big[EDITBUF_MAX + 1] = '\0';
+	eb = editbuf_new(big);
+	check_int("ascii draft cut", (long)editbuf_len(eb), EDITBUF_MAX);
+	editbuf_free(eb);
 
 	for (i = 1; i + 2 <= EDITBUF_MAX + 4; i += 2)
 		memcpy(big + i, "\xc3\xa9", 2);
@@ -1103,6 +1166,7 @@ main(void)
 		cmocka_unit_test(test_ops),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_layout),
+		cmocka_unit_test(test_layout_gap),
 		cmocka_unit_test(test_view_line),
 		cmocka_unit_test(test_up_down),
 		cmocka_unit_test(test_limit),
