@@ -16,6 +16,9 @@
 
 const struct app_work *app_work;
 
+static void app_prompt_with(struct app *app, enum prompt_kind kind,
+    const char *text);
+
 static const char *const status_codes[] = { "open", "pending", "on_hold",
     "solved", "closed", NULL };
 static const char *const priority_codes[] = { "urgent", "high", "normal",
@@ -78,6 +81,35 @@ app_prompt_done(struct app *app, const char *text)
 	app->dirty = true;
 	if (text == NULL)
 		return;
+	switch (kind) {
+	case PROMPT_TRANSFER_NOTE:
+		/* The next agent must not have to ask the customer again. */
+		if (*text == '\0' || strspn(text, " \t\n") == strlen(text)) {
+			app_flash(app, true, "%s", _("a handover note is required: "
+			    "what should the next agent know?"));
+			app_prompt_with(app, PROMPT_TRANSFER_NOTE, "");
+		} else
+			app_work->transfer(app, app->transfer_queue, text);
+		free(copy);
+		return;
+	case PROMPT_TAGS:
+		app_work->set(app, "tags", text);
+		free(copy);
+		return;
+	case PROMPT_MERGE: {
+		char *end;
+		long long target = strtoll(text + (*text == '#'), &end, 10);
+
+		if (target <= 0 || *end != '\0')
+			app_flash(app, true, _("not a ticket number: %s"), text);
+		else
+			app_work->merge(app, target);
+		free(copy);
+		return;
+	}
+	default:
+		break;
+	}
 	/* An empty pattern clears the search or the filter. A knowledge
 	 * search is not a regular expression. */
 	if (kind != PROMPT_KB_SEARCH && *text != '\0' &&
@@ -165,6 +197,27 @@ app_menu_open(struct app *app, enum menu_kind kind)
 }
 
 void
+app_menu_pick(struct app *app, enum menu_kind kind, struct pick_list *l)
+{
+	pick_list_free(app->menu.pick);
+	app->menu.kind = kind;
+	app->menu.codes = NULL;
+	app->menu.pick = l;
+	/* Assigning may also unassign: one more entry, "nobody". */
+	app->menu.n = l->n + (kind == MENU_ASSIGN);
+	app->menu.selected = 0;
+	app->dirty = true;
+}
+
+static void
+app_prompt_with(struct app *app, enum prompt_kind kind, const char *text)
+{
+	app->prompt.kind = kind;
+	app->prompt.eb = editbuf_new(text);
+	editbuf_bottom(app->prompt.eb);
+}
+
+void
 app_menu_conflict(struct app *app)
 {
 	app_menu_open(app, MENU_CONFLICT);
@@ -174,12 +227,27 @@ void
 app_menu_choose(struct app *app, int index)
 {
 	enum menu_kind kind = app->menu.kind;
+	struct pick_list *pick = app->menu.pick;
 
 	app->menu.kind = MENU_NONE;
+	app->menu.pick = NULL;
 	app->dirty = true;
-	if (index < 0 || index >= app->menu.n)
+	if (index < 0 || index >= app->menu.n) {
+		pick_list_free(pick);
 		return;
+	}
 	switch (kind) {
+	case MENU_TRANSFER:
+		app->transfer_queue = pick->items[index].id;
+		app_prompt_with(app, PROMPT_TRANSFER_NOTE, "");
+		break;
+	case MENU_ASSIGN:
+		app_work->assign(app, index < pick->n ? pick->items[index].id :
+		    0);
+		break;
+	case MENU_MACRO:
+		app_work->macro(app, &pick->items[index]);
+		break;
 	case MENU_STATUS:
 		app_work->set(app, "status", app->menu.codes[index]);
 		break;
@@ -195,6 +263,7 @@ app_menu_choose(struct app *app, int index)
 	case MENU_NONE:
 		break;
 	}
+	pick_list_free(pick);
 }
 
 static void
@@ -447,6 +516,23 @@ app_ticket_action(struct app *app, enum action act)
 		break;
 	case ACT_SEARCH:
 		app_prompt_open(app, PROMPT_THREAD_SEARCH);
+		break;
+	case ACT_TRANSFER:
+		app_work->pick(app, MENU_TRANSFER);
+		break;
+	case ACT_ASSIGN:
+		app_work->pick(app, MENU_ASSIGN);
+		break;
+	case ACT_MACRO:
+		app_work->pick(app, MENU_MACRO);
+		break;
+	case ACT_TAGS:
+		if (app->ticket != NULL)
+			app_prompt_with(app, PROMPT_TAGS, app->ticket->tags);
+		break;
+	case ACT_MERGE:
+		if (app->ticket != NULL)
+			app_prompt_with(app, PROMPT_MERGE, "");
 		break;
 	case ACT_MATCH_NEXT:
 	case ACT_MATCH_PREV:

@@ -43,7 +43,12 @@ enum action {
 	ACT_VIEW_TEAM,
 	ACT_VIEW_ALL,
 	ACT_VIEW_WAITING,
-	ACT_VIEW_BREACHED
+	ACT_VIEW_BREACHED,
+	ACT_TRANSFER,		/* T: to another queue, with a handover note */
+	ACT_ASSIGN,		/* @: to an agent */
+	ACT_TAGS,		/* t: edit the tags */
+	ACT_MERGE,		/* M: into another ticket */
+	ACT_MACRO		/* m: a canned reply into the reply */
 };
 
 /* The panel beside the thread (wide terminals) or instead of it. */
@@ -57,7 +62,10 @@ enum prompt_kind {
 	PROMPT_NONE,
 	PROMPT_THREAD_SEARCH,
 	PROMPT_QUEUE_FILTER,
-	PROMPT_KB_SEARCH
+	PROMPT_KB_SEARCH,
+	PROMPT_TRANSFER_NOTE,	/* required before a transfer */
+	PROMPT_TAGS,
+	PROMPT_MERGE		/* the ticket to merge into */
 };
 
 enum view_id {
@@ -71,12 +79,16 @@ enum menu_kind {
 	MENU_NONE,
 	MENU_STATUS,
 	MENU_PRIORITY,
-	MENU_CONFLICT		/* newer messages arrived: send anyway? */
+	MENU_CONFLICT,		/* newer messages arrived: send anyway? */
+	MENU_TRANSFER,		/* which queue (pick) */
+	MENU_ASSIGN,		/* which agent (pick; last: nobody) */
+	MENU_MACRO		/* which canned reply (pick) */
 };
 
 struct menu {
 	enum menu_kind	 kind;
 	const char	*const *codes;	/* database codes, NULL-terminated */
+	struct pick_list *pick;		/* owned, for the pick menus */
 	int		 n;
 	int		 selected;
 };
@@ -150,6 +162,7 @@ struct app {
 	} pending;
 
 	struct menu		 menu;
+	long long		 transfer_queue;	/* chosen, awaiting the note */
 	struct {
 		enum prompt_kind kind;
 		struct editbuf	*eb;	/* owned while open */
@@ -211,7 +224,15 @@ struct app_work {
 	void	(*kb_search)(struct app *app, const char *query);
 	void	(*insert)(struct app *app, const char *text);
 	void	(*go_back)(struct app *app);
+	void	(*pick)(struct app *app, enum menu_kind kind);
+	void	(*transfer)(struct app *app, long long queue, const char *note);
+	void	(*assign)(struct app *app, long long agent);
+	void	(*merge)(struct app *app, long long target);
+	void	(*macro)(struct app *app, const struct pick_item *macro);
 };
+
+/* Opens a menu over a list the console fetched (takes ownership). */
+void app_menu_pick(struct app *app, enum menu_kind kind, struct pick_list *l);
 extern const struct app_work *app_work;
 
 /* Local time adjusted to the server's clock, in epoch seconds. */

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/editbuf.h"
+#include "core/template.h"
 #include "core/search.h"
 #include "db/context.h"
 #include "db/ticket.h"
@@ -653,6 +654,149 @@ work_go_back(struct app *app)
 	app->thread_top = top;
 }
 
+static void
+work_got_pick(struct pick_list *l, const char *error, void *arg)
+{
+	struct app *app = arg;
+	enum menu_kind kind;
+
+	if (l == NULL) {
+		app_flash(app, true, _("cannot load the choices: %s"), error);
+		return;
+	}
+	if (app->view != VIEW_TICKET || app->ticket == NULL) {
+		pick_list_free(l);
+		return;
+	}
+	kind = l->kind == PICK_QUEUES ? MENU_TRANSFER : l->kind ==
+	    PICK_AGENTS ? MENU_ASSIGN : MENU_MACRO;
+	if (l->n == 0 && kind == MENU_MACRO) {
+		app_flash(app, false, "%s", _("no canned replies in this "
+		    "ticket's language"));
+		pick_list_free(l);
+		return;
+	}
+	app_menu_pick(app, kind, l);
+}
+
+static void
+work_pick(struct app *app, enum menu_kind kind)
+{
+	if (app->ticket == NULL)
+		return;
+	if (app->db_state != DB_READY) {
+		app_flash(app, true, "%s", _("not connected: try again when "
+		    "the database is back"));
+		return;
+	}
+	pick_fetch(app->db, kind == MENU_TRANSFER ? PICK_QUEUES :
+	    kind == MENU_ASSIGN ? PICK_AGENTS : PICK_MACROS,
+	    kind == MENU_MACRO && *app->ticket->language != '\0' ?
+	    app->ticket->language : NULL, work_got_pick, app);
+}
+
+static void
+work_moved(long long ticket, enum ticket_write w, int newer,
+    const char *error, void *arg)
+{
+	struct app *app = arg;
+
+	if (w == TW_FAILED) {
+		app_flash(app, true, _("not done: %s"), error);
+		return;
+	}
+	app_flash(app, false, _("ticket #%lld handed over"), ticket);
+	/* Once transferred it is usually out of our sight: back to the
+	 * queue, which the change refreshes. */
+	if (ticket == app->open_id)
+		work_close_ticket(app);
+}
+
+static void
+work_transfer(struct app *app, long long queue, const char *note)
+{
+	char *key = work_new_key();
+
+	if (app->open_id == 0)
+		return;
+	ticket_transfer(app->db, app->open_id, queue, 0, note, key, work_moved,
+	    app);
+	free(key);
+}
+
+static void
+work_assign(struct app *app, long long agent)
+{
+	if (app->open_id == 0)
+		return;
+	ticket_assign(app->db, app->open_id, agent, work_written, app);
+	work_reload(app);
+}
+
+static void
+work_merged(long long ticket, enum ticket_write w, int newer,
+    const char *error, void *arg)
+{
+	struct app *app = arg;
+
+	if (w == TW_FAILED) {
+		app_flash(app, true, _("not merged: %s"), error);
+		return;
+	}
+	app_flash(app, false, _("ticket #%lld merged"), ticket);
+	if (ticket == app->open_id)
+		work_close_ticket(app);
+}
+
+static void
+work_merge(struct app *app, long long target)
+{
+	char *key = work_new_key();
+
+	if (app->open_id == 0)
+		return;
+	if (target == app->open_id) {
+		app_flash(app, true, "%s", _("a ticket cannot be merged into "
+		    "itself"));
+		free(key);
+		return;
+	}
+	ticket_merge(app->db, app->open_id, target, key, work_merged, app);
+	free(key);
+}
+
+/* A canned reply, its placeholders filled from this ticket. */
+static void
+work_macro(struct app *app, const struct pick_item *macro)
+{
+	const struct ticket *t = app->ticket;
+	char id[24], *text, *unknown;
+	struct template_var vars[] = {
+		{ "customer.name", t != NULL ? t->customer : "" },
+		{ "customer.organization", t != NULL && t->organization != NULL ?
+		    t->organization : "" },
+		{ "customer.email", app->customer != NULL &&
+		    app->customer->email != NULL ? app->customer->email : "" },
+		{ "agent.name", app->agent != NULL && app->agent->name != NULL ?
+		    app->agent->name : db_user(app->db) },
+		{ "ticket.id", id },
+		{ "ticket.subject", t != NULL ? t->subject : "" },
+		{ "ticket.queue", t != NULL ? t->queue : "" },
+		{ NULL, NULL }
+	};
+
+	if (t == NULL || macro->body == NULL)
+		return;
+	snprintf(id, sizeof id, "%lld", t->id);
+	text = template_expand(macro->body, vars);
+	work_insert(app, text);
+	if ((unknown = template_unknown(macro->body, vars)) != NULL) {
+		app_flash(app, true, _("fill in %s before sending"), unknown);
+		free(unknown);
+	}
+	free(text);
+}
+
 static const struct app_work work_ops = {
 	.open = work_open,
 	.take_next = work_take_next,
@@ -667,6 +811,11 @@ static const struct app_work work_ops = {
 	.kb_search = work_kb_search,
 	.insert = work_insert,
 	.go_back = work_go_back,
+	.pick = work_pick,
+	.transfer = work_transfer,
+	.assign = work_assign,
+	.merge = work_merge,
+	.macro = work_macro,
 };
 
 /* FNV-1a of the connection string: drafts of two databases never mix. */

@@ -296,3 +296,75 @@ kb_article_free(struct kb_article *a)
 	free(a->language);
 	free(a);
 }
+
+struct pick_req {
+	enum pick_kind	 kind;
+	pick_fetch_cb	 cb;
+	void		*arg;
+};
+
+static void
+pick_got(struct db *db, const PGresult *res, const char *error, void *arg)
+{
+	struct pick_req *r = arg;
+	struct pick_list *l;
+
+	if (error != NULL || res == NULL) {
+		r->cb(NULL, error != NULL ? error : "", r->arg);
+		free(r);
+		return;
+	}
+	l = xcalloc(1, sizeof *l);
+	l->kind = r->kind;
+	l->n = PQntuples(res);
+	l->items = xcalloc((size_t)(l->n > 0 ? l->n : 1), sizeof *l->items);
+	for (int i = 0; i < l->n; i++) {
+		l->items[i].id = int_or_zero(res, i, 0);
+		l->items[i].label = text_or_empty(res, i, 1);
+		l->items[i].detail = text_or_empty(res, i, 2);
+		l->items[i].body = db_value_dup(res, i, 3);
+	}
+	r->cb(l, NULL, r->arg);
+	free(r);
+}
+
+void
+pick_fetch(struct db *db, enum pick_kind kind, const char *language,
+    pick_fetch_cb cb, void *arg)
+{
+	struct pick_req *r = xcalloc(1, sizeof *r);
+	const char *params[1] = { language };
+
+	r->kind = kind;
+	r->cb = cb;
+	r->arg = arg;
+	switch (kind) {
+	case PICK_QUEUES:
+		db_query(db, "SELECT id, name, coalesce(team, ''), NULL"
+		    " FROM frontline.queues_list()", 0, NULL, pick_got, r);
+		break;
+	case PICK_AGENTS:
+		db_query(db, "SELECT id, display_name || CASE WHEN online"
+		    " THEN ' *' ELSE '' END, coalesce(team, ''), NULL"
+		    " FROM frontline.agents_list()", 0, NULL, pick_got, r);
+		break;
+	case PICK_MACROS:
+		db_query(db, "SELECT id, name, language, body"
+		    " FROM frontline.macros_list($1)", 1, params, pick_got, r);
+		break;
+	}
+}
+
+void
+pick_list_free(struct pick_list *l)
+{
+	if (l == NULL)
+		return;
+	for (int i = 0; i < l->n; i++) {
+		free(l->items[i].label);
+		free(l->items[i].detail);
+		free(l->items[i].body);
+	}
+	free(l->items);
+	free(l);
+}

@@ -82,4 +82,31 @@ void kb_article_fetch(struct db *db, long long id, kb_article_cb cb,
     void *arg);
 void kb_article_free(struct kb_article *a);
 
+/* Choices for a picker: queues to transfer to, agents to assign, macros. */
+enum pick_kind {
+	PICK_QUEUES,
+	PICK_AGENTS,
+	PICK_MACROS
+};
+
+struct pick_item {
+	long long	 id;
+	char		*label;		/* queue, agent or macro name */
+	char		*detail;	/* team; or the macro's language */
+	char		*body;		/* a macro's text, else NULL */
+};
+
+struct pick_list {
+	enum pick_kind	  kind;
+	struct pick_item *items;
+	int		  n;
+};
+
+typedef void (*pick_fetch_cb)(struct pick_list *l, const char *error,
+    void *arg);
+/* Fetches the choices; language narrows macros (NULL: all). */
+void pick_fetch(struct db *db, enum pick_kind kind, const char *language,
+    pick_fetch_cb cb, void *arg);
+void pick_list_free(struct pick_list *l);
+
 #endif

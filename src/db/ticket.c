@@ -313,6 +313,65 @@ ticket_set(struct db *db, long long ticket, const char *field,
 	    write_req(ticket, cb, arg));
 }
 
+static void
+ticket_keyed_done(struct db *db, const PGresult *res, const char *error,
+    void *arg)
+{
+	struct ticket_write_req *w = arg;
+	enum ticket_write result = TW_FAILED;
+
+	if (error == NULL && res != NULL && PQntuples(res) == 1)
+		result = strcmp(PQgetvalue(res, 0, 0), "duplicate") == 0 ?
+		    TW_DUPLICATE : TW_DONE;
+	if (w->cb != NULL)
+		w->cb(w->ticket, result, 0, result == TW_FAILED ?
+		    (error != NULL ? error : "") : NULL, w->arg);
+	free(w);
+}
+
+void
+ticket_transfer(struct db *db, long long ticket, long long queue,
+    long long agent, const char *note, const char *key, ticket_write_cb cb,
+    void *arg)
+{
+	char id[24], q[24], a[24];
+	const char *params[5] = { id, q, agent != 0 ? a : NULL, note, key };
+
+	snprintf(id, sizeof id, "%lld", ticket);
+	snprintf(q, sizeof q, "%lld", queue);
+	snprintf(a, sizeof a, "%lld", agent);
+	db_query(db, "SELECT status FROM frontline.transfer($1::bigint,"
+	    " $2::bigint, $3::bigint, $4, $5)", 5, params, ticket_keyed_done,
+	    write_req(ticket, cb, arg));
+}
+
+void
+ticket_assign(struct db *db, long long ticket, long long agent,
+    ticket_write_cb cb, void *arg)
+{
+	char id[24], a[24];
+	const char *params[2] = { id, agent != 0 ? a : NULL };
+
+	snprintf(id, sizeof id, "%lld", ticket);
+	snprintf(a, sizeof a, "%lld", agent);
+	db_query(db, "SELECT frontline.assign($1::bigint, $2::bigint)", 2,
+	    params, ticket_written, write_req(ticket, cb, arg));
+}
+
+void
+ticket_merge(struct db *db, long long ticket, long long target,
+    const char *key, ticket_write_cb cb, void *arg)
+{
+	char id[24], t[24];
+	const char *params[3] = { id, t, key };
+
+	snprintf(id, sizeof id, "%lld", ticket);
+	snprintf(t, sizeof t, "%lld", target);
+	db_query(db, "SELECT status FROM frontline.merge($1::bigint,"
+	    " $2::bigint, $3)", 3, params, ticket_keyed_done,
+	    write_req(ticket, cb, arg));
+}
+
 struct take_req {
 	ticket_take_cb	 cb;
 	void		*arg;

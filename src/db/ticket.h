@@ -81,6 +81,18 @@ void ticket_send(struct db *db, long long ticket, bool note, const char *body,
 void ticket_set(struct db *db, long long ticket, const char *field,
     const char *value, ticket_write_cb cb, void *arg);
 
+/* Moves the ticket to a queue (and an agent, or 0), with the handover note
+ * the next agent reads first; idempotent by key. */
+void ticket_transfer(struct db *db, long long ticket, long long queue,
+    long long agent, const char *note, const char *key, ticket_write_cb cb,
+    void *arg);
+/* Assigns to an agent, or unassigns with 0. */
+void ticket_assign(struct db *db, long long ticket, long long agent,
+    ticket_write_cb cb, void *arg);
+/* Merges ticket into target (its history kept); idempotent by key. */
+void ticket_merge(struct db *db, long long ticket, long long target,
+    const char *key, ticket_write_cb cb, void *arg);
+
 /* Takes the most urgent ticket that fits; cb gets its id, or 0. */
 typedef void (*ticket_take_cb)(long long id, const char *error, void *arg);
 void ticket_take_next(struct db *db, ticket_take_cb cb, void *arg);

@@ -26,6 +26,7 @@ const struct editor_key editor_keys[] = {
 	{ "Esc", N_("close the editor; the draft is kept") },
 	{ "Ctrl-T", N_("switch between public reply and internal note") },
 	{ "Ctrl-O", N_("compose in $VISUAL or $EDITOR") },
+	{ "Ctrl-P", N_("pick a canned reply (macro) to insert") },
 	{ "Ctrl-A, Home", N_("start of the line") },
 	{ "Ctrl-E, End", N_("end of the line") },
 	{ "Alt-B, Alt-F", N_("word left, word right") },
@@ -196,6 +197,9 @@ tui_editor_key(struct app *app, bool fkey, int key)
 		return;
 	case CTRL('o'):
 		editor_external(app);
+		return;
+	case CTRL('p'):
+		app_action(app, ACT_MACRO);
 		return;
 	case CTRL('a'):
 		editbuf_home(eb);

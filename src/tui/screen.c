@@ -304,10 +304,30 @@ tui_draw_status(struct app *app, int y, int cols, const char *hint)
 		char *clean = text_sanitize(before, strlen(before),
 		    TEXT_ONE_LINE | tui_text_flags(app));
 
-		xasprintf(&line, "/%s", text);
+		const char *label;
+
+		switch (app->prompt.kind) {
+		case PROMPT_TRANSFER_NOTE:
+			label = _("Handover note (required): ");
+			break;
+		case PROMPT_TAGS:
+			label = _("Tags: ");
+			break;
+		case PROMPT_MERGE:
+			label = _("Merge into ticket #");
+			break;
+		default:
+			label = "/";
+			break;
+		}
+		/* A message about the answer shows above the question. */
+		if (app->flash != NULL && y > 0)
+			tui_put(app, y - 1, 0, cols, app->flash, TEXT_PAD,
+			    app->flash_error ? tui_attr(app, TC_BANNER) : A_BOLD);
+		xasprintf(&line, "%s%s", label, text);
 		tui_put(app, y, 0, cols, line, TEXT_PAD, A_BOLD);
 		app->cursor_y = y;
-		app->cursor_x = 1 + text_width(clean);
+		app->cursor_x = text_width(label) + text_width(clean);
 		if (app->cursor_x >= cols)
 			app->cursor_x = cols - 1;
 		free(clean);

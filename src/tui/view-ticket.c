@@ -240,20 +240,65 @@ ticket_draw_clocks(struct app *app, const struct ticket *t, int y, int cols,
 	return y + 1;
 }
 
+static const char *
+menu_title(enum menu_kind kind)
+{
+	switch (kind) {
+	case MENU_STATUS:
+		return _("Set status");
+	case MENU_PRIORITY:
+		return _("Set priority");
+	case MENU_TRANSFER:
+		return _("Transfer to queue");
+	case MENU_ASSIGN:
+		return _("Assign to (* online)");
+	case MENU_MACRO:
+		return _("Canned reply");
+	default:
+		return _("New messages arrived");
+	}
+}
+
+/* The label of entry i; *owned says whether the caller frees it. */
+static char *
+menu_label(const struct menu *m, int i)
+{
+	char *label;
+
+	switch (m->kind) {
+	case MENU_STATUS:
+		return xstrdup(_(label_status(m->codes[i])));
+	case MENU_PRIORITY:
+		return xstrdup(_(label_priority(m->codes[i])));
+	case MENU_CONFLICT:
+		return xstrdup(i == 0 ? _("read them first (keep my text)") :
+		    _("send my text anyway"));
+	case MENU_ASSIGN:
+		if (i == m->pick->n)
+			return xstrdup(_("nobody (unassign)"));
+		/* FALLTHROUGH */
+	default:
+		if (*m->pick->items[i].detail != '\0')
+			xasprintf(&label, "%s (%s)", m->pick->items[i].label,
+			    m->pick->items[i].detail);
+		else
+			label = xstrdup(m->pick->items[i].label);
+		return label;
+	}
+}
+
 static void
 ticket_draw_menu(struct app *app, int rows, int cols)
 {
 	const struct menu *m = &app->menu;
-	int w = 36, h = m->n + 4, y0 = (rows - h) / 2, x0 = (cols - w) / 2;
-	const char *title = m->kind == MENU_STATUS ? _("Set status") :
-	    m->kind == MENU_PRIORITY ? _("Set priority") :
-	    _("New messages arrived");
-	char *item;
+	int shown = m->n < rows - 6 ? m->n : rows - 6;
+	int w = cols < 48 ? cols : 48, h = shown + 4;
+	int y0 = (rows - h) / 2, x0 = (cols - w) / 2, first;
+	char *item, *label;
 
-	if (x0 < 0)
-		x0 = 0;
-	if (w > cols)
-		w = cols;
+	if (shown < 1)
+		shown = 1;
+	first = m->selected - shown + 1 > 0 ? m->selected - shown + 1 : 0;
 	for (int y = y0; y < y0 + h && y < rows; y++)
 		mvhline(y, x0, ' ', w);
 	/* A frame, so the menu reads as one thing over the thread. */
@@ -265,21 +310,17 @@ ticket_draw_menu(struct app *app, int rows, int cols)
 	mvaddch(y0, x0 + w - 1, app->ascii ? '+' : ACS_URCORNER);
 	mvaddch(y0 + h - 1, x0, app->ascii ? '+' : ACS_LLCORNER);
 	mvaddch(y0 + h - 1, x0 + w - 1, app->ascii ? '+' : ACS_LRCORNER);
-	tui_put(app, y0, x0 + 2, w - 4, title, 0, A_BOLD);
-	for (int i = 0; i < m->n; i++) {
-		const char *label;
-
-		if (m->kind == MENU_STATUS)
-			label = _(label_status(m->codes[i]));
-		else if (m->kind == MENU_PRIORITY)
-			label = _(label_priority(m->codes[i]));
+	tui_put(app, y0, x0 + 2, w - 4, menu_title(m->kind), 0, A_BOLD);
+	for (int i = first; i < m->n && i < first + shown; i++) {
+		label = menu_label(m, i);
+		if (i < 9)
+			xasprintf(&item, " %d %s", i + 1, label);
 		else
-			label = i == 0 ? _("read them first (keep my text)") :
-			    _("send my text anyway");
-		xasprintf(&item, " %d %s", i + 1, label);
-		tui_put(app, y0 + 1 + i, x0 + 1, w - 2, item, TEXT_PAD,
+			xasprintf(&item, "   %s", label);
+		tui_put(app, y0 + 1 + i - first, x0 + 1, w - 2, item, TEXT_PAD,
 		    i == m->selected ? A_REVERSE : A_NORMAL);
 		free(item);
+		free(label);
 	}
 	tui_put(app, y0 + h - 2, x0 + 1, w - 2, _(" Enter choose, Esc cancel"),
 	    TEXT_PAD, A_DIM);
@@ -416,8 +457,8 @@ below:
 	    _("Enter read  a insert snippet  / search  Tab next  Esc thread") :
 	    app->panel_focus ? _("Enter open  o organization  Tab next  "
 	    "Esc thread") :
-	    _("r reply  i note  s status  p priority  / search  Tab panels  "
-	    "Esc back"));
+	    _("r reply  i note  s status  T transfer  m macro  / search  "
+	    "Tab panels  ? help"));
 }
 
 const struct view_ops view_ticket_ops = {
