@@ -145,6 +145,7 @@ struct app {
 	long long		 edit_seen;	/* newest message seen while
 						   writing; -1: take the next */
 	unsigned long		 edit_saved;	/* generation last saved */
+	unsigned long		 edit_written;	/* generation in the local file */
 	double			 edit_changed_at;
 	char			*state_dir;	/* owned: drafts live below it */
 	char			*draft_tag;	/* owned: which database */

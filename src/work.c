@@ -422,7 +422,7 @@ work_compose(struct app *app, bool note)
 	app->edit_seen = app->ticket != NULL ? app->ticket->last_message_id : -1;
 	body = work_draft_read_local(app, app->open_id);
 	app->edit = editbuf_new(body != NULL ? body : "");
-	app->edit_saved = editbuf_generation(app->edit);
+	app->edit_saved = app->edit_written = editbuf_generation(app->edit);
 	if (body == NULL && app->db_state == DB_READY)
 		ticket_draft_get(app->db, app->open_id, work_got_draft, app);
 	free(body);
@@ -462,6 +462,7 @@ work_sent(long long ticket, enum ticket_write w, int newer,
 		 * the agent reads what is new and decides. */
 		if (ticket == app->open_id && app->edit == NULL) {
 			app->edit = editbuf_new(app->pending.body);
+			app->edit_written = editbuf_generation(app->edit);
 			app->edit_note = app->pending.note;
 		}
 		app->edit_seen = app->pending.seen;
@@ -480,6 +481,7 @@ work_sent(long long ticket, enum ticket_write w, int newer,
 		if (app->db_state == DB_READY) {
 			if (ticket == app->open_id && app->edit == NULL) {
 				app->edit = editbuf_new(app->pending.body);
+				app->edit_written = editbuf_generation(app->edit);
 				app->edit_note = app->pending.note;
 			}
 			app_flash(app, true, _("not sent: %s"), error);
@@ -573,8 +575,17 @@ work_draft_changed(struct app *app)
 {
 	if (app->edit == NULL)
 		return;
-	work_draft_write_local(app, app->open_id, editbuf_text(app->edit));
 	app->edit_changed_at = db_now();
+}
+
+void
+work_flush(struct app *app)
+{
+	if (app->edit == NULL ||
+	    editbuf_generation(app->edit) == app->edit_written)
+		return;
+	work_draft_write_local(app, app->open_id, editbuf_text(app->edit));
+	app->edit_written = editbuf_generation(app->edit);
 }
 
 void

@@ -10,9 +10,13 @@
 void work_init(struct app *app, const char *conninfo);
 void work_done(struct app *app);
 
-/* The editor changed: saves the draft to the local file at once, and to
- * the database within a second (work_tick). */
+/* The editor changed: the draft goes to the local file at the end of
+ * this loop turn (work_flush), and to the database within a second
+ * (work_tick). */
 void work_draft_changed(struct app *app);
+/* Once per loop turn, after the keys: writes the local draft if it changed,
+ * so a paste of thousands of characters is one write, not thousands. */
+void work_flush(struct app *app);
 /* Once a second or so: the database copy of the draft, presence. */
 void work_tick(struct app *app, double now);
 /* Sends the text in the editor. */

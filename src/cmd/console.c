@@ -266,6 +266,7 @@ cmd_console(const struct console_opts *opts)
 	while (!app.quit) {
 		if (app.want_queue && !app.fetching && app.db_state == DB_READY)
 			console_refresh(&app);
+		work_flush(&app);
 		tui_draw(&app);
 		if (loop_once(-1) == -1) {
 			rc = 1;
