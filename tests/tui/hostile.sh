@@ -16,8 +16,28 @@ sql -c "INSERT INTO frontline.tickets (customer_id, queue_id, channel, subject, 
 	FROM frontline.customers c, frontline.queues q
 	WHERE c.email = 'mallory@example.com' AND q.name = 'Support A'"
 
+# Wide characters: CJK and emoji take two columns each.
+sql -c "INSERT INTO frontline.customers (name, email) VALUES ('山田太郎', 'yamada@example.com')"
+sql -c "INSERT INTO frontline.tickets (customer_id, queue_id, channel, subject, priority)
+	SELECT c.id, q.id, 'chat', 'プリンターが壊れました 🔥🔥 please help', 'low'
+	FROM frontline.customers c, frontline.queues q
+	WHERE c.email = 'yamada@example.com' AND q.name = 'Support A'"
+
 tui_start 100x24 "$FRONTLINE -d '$(pg_conninfo alice)'"
 wait_for "Hostile" 10
+wait_for "山田太郎" 5
+
+# Every row's AGE column starts at the same display column, wide or not.
+cols=$(screen | sed -n '4,12p' | grep -v '^ *$' | python3 -c '
+import sys, unicodedata
+def width(s):
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in s)
+for line in sys.stdin:
+    line = line.rstrip("\n").rstrip()
+    last = line.rsplit(" ", 1)[0]
+    print(width(last))
+' | sort -u | wc -l)
+[ "$cols" = 1 ] || { screen; fail "wide characters broke the column alignment"; }
 
 line=$(screen | grep "Hostile")
 # ESC is shown as the control picture, so the sequence is visible, inert.
