@@ -244,7 +244,7 @@ END $$;
 UPDATE frontline.tickets SET status = 'closed' WHERE id = 203;
 
 -- ---------------------------------------------------------------------------
--- Four sessions race through 400 tickets: every ticket taken exactly once,
+-- Four sessions race through 240 tickets: every ticket taken exactly once,
 -- every take by a distinct ticket, nobody errors (each session logs a final
 -- null when it runs dry).
 -- ---------------------------------------------------------------------------
@@ -265,7 +265,7 @@ GRANT EXECUTE ON PROCEDURE public.fl070_take_all() TO frontline_agent;
 INSERT INTO frontline.tickets (id, customer_id, queue_id, priority, subject, created_at)
 SELECT 1000 + i, 1 + i % 3, 1 + i % 3, (ARRAY['low', 'normal', 'high', 'urgent'])[1 + i % 4], 'race ' || i,
        now() - i * interval '1 minute'
-  FROM generate_series(1, 400) i;
+  FROM generate_series(1, 240) i;
 ANALYZE frontline.tickets;
 SELECT pg_advisory_lock(70702) AS x \gset
 \! for s in 1 2 3 4; do PGAPPNAME=fl070_racer psql -X -q -v ON_ERROR_STOP=1 -c "SELECT pg_advisory_lock_shared(70702)" -c "SET ROLE fl070_s$s" -c "CALL public.fl070_take_all()" >/dev/null 2>&1 & done
@@ -277,8 +277,8 @@ SELECT pg_advisory_unlock(70702) AS x \gset
 CALL pg_temp.wait_for($$SELECT count(*) = 4 FROM public.fl070_log WHERE ticket_id IS NULL$$,
                       'four racers to finish (one of them failed if this times out)');
 DO $$ BEGIN
-    PERFORM pg_temp.expect('race: takes', 400::bigint, (SELECT count(ticket_id) FROM public.fl070_log));
-    PERFORM pg_temp.expect('race: distinct tickets', 400::bigint, (SELECT count(DISTINCT ticket_id) FROM public.fl070_log));
+    PERFORM pg_temp.expect('race: takes', 240::bigint, (SELECT count(ticket_id) FROM public.fl070_log));
+    PERFORM pg_temp.expect('race: distinct tickets', 240::bigint, (SELECT count(DISTINCT ticket_id) FROM public.fl070_log));
     PERFORM pg_temp.expect('race: every ticket taken', 0::bigint,
         (SELECT count(*) FROM frontline.tickets WHERE id > 1000 AND assignee_id IS NULL));
     PERFORM pg_temp.expect('race: assignee = the session that took it', 0::bigint,
@@ -296,11 +296,11 @@ END $$;
 -- ---------------------------------------------------------------------------
 INSERT INTO frontline.tickets (id, customer_id, queue_id, subject, status, created_at)
 SELECT 10000 + i, 1, 1 + i % 4, 'old ' || i, 'closed', now() - i * interval '1 hour'
-  FROM generate_series(1, 2000) i;
+  FROM generate_series(1, 1000) i;
 INSERT INTO frontline.tickets (id, customer_id, queue_id, priority, subject, tags)
 SELECT 20000 + i, 1 + i % 2, 1 + i % 4, 'normal', 'backlog ' || i,
        CASE WHEN i % 10 = 0 THEN '{}'::text[] ELSE '{skill:api}' END
-  FROM generate_series(1, 3000) i;
+  FROM generate_series(1, 2000) i;
 ANALYZE frontline.tickets;
 SELECT pg_stat_force_next_flush() AS flushed \gset
 SELECT 1 AS idle \gset
@@ -333,7 +333,7 @@ BEGIN
     END IF;
     PERFORM pg_temp.expect('take_next: sequential scans of tickets', s0.seq, v_seq);
     IF current_setting('fl.ms')::numeric > 20 THEN
-        RAISE EXCEPTION 'take_next: % ms per take on a backlog of 3000, expected under 20', current_setting('fl.ms');
+        RAISE EXCEPTION 'take_next: % ms per take on a backlog of 2000, expected under 20', current_setting('fl.ms');
     END IF;
     PERFORM pg_temp.expect('backlog: only fitting tickets', 0::bigint,
         (SELECT count(*) FROM frontline.tickets WHERE assignee_id = 1 AND 'skill:api' = ANY (tags)));
