@@ -4,6 +4,7 @@
 command -v tmux >/dev/null 2>&1 || skip "tmux not installed (apt-get install tmux)"
 
 TMUX_SOCK="$TEST_DIR/tmux.sock"
+TMUX_STARTS=0
 unset TMUX
 tm() { tmux -S "$TMUX_SOCK" "$@"; }
 
@@ -14,6 +15,10 @@ tui_start() {
 	shift
 	w=${size%x*}
 	h=${size#*x}
+	# A fresh server each time: kill-server returns before the old one is
+	# gone, and a new session could reach the dying server.
+	TMUX_STARTS=$((TMUX_STARTS + 1))
+	TMUX_SOCK="$TEST_DIR/tmux.$TMUX_STARTS.sock"
 	tm -f /dev/null new-session -d -s t -x "$w" -y "$h" \
 		"env LC_ALL=${TUI_LC_ALL:-C.UTF-8} TERM=${TUI_TERM:-tmux-256color} \
 		${TUI_ENV:-} $* ; echo __EXITED__ \$?; sleep 30" ||
