@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "core/editbuf.h"
+#include "core/filter.h"
 #include "core/search.h"
 #include "db/db.h"
 #include "i18n.h"
@@ -42,26 +43,31 @@ app_refilter(struct app *app)
 	if (q == NULL)
 		return;
 	app->vis = xcalloc((size_t)(q->n > 0 ? q->n : 1), sizeof *app->vis);
-	for (int i = 0; i < q->n; i++)
-		if (app->filter == NULL ||
-		    search_any(app->filter, q->rows[i].subject) ||
-		    search_any(app->filter, q->rows[i].customer))
+	for (int i = 0; i < q->n; i++) {
+		const struct queue_row *r = &q->rows[i];
+		struct filter_row fr = { r->status, r->priority, r->channel,
+		    r->tags, r->subject, r->customer };
+
+		if (app->filter == NULL || filter_match(app->filter, &fr))
 			app->vis[app->nvis++] = i;
+	}
 	app->dirty = true;
 }
 
 static void
 app_prompt_open(struct app *app, enum prompt_kind kind)
 {
-	const struct search *prev = kind == PROMPT_QUEUE_FILTER ? app->filter :
-	    app->thread_search;
+	const char *prev = "";
 
+	if (kind == PROMPT_QUEUE_FILTER && app->filter != NULL)
+		prev = filter_text(app->filter);
+	else if (kind == PROMPT_THREAD_SEARCH && app->thread_search != NULL)
+		prev = search_pattern(app->thread_search);
+	else if (kind == PROMPT_KB_SEARCH && app->kb != NULL &&
+	    app->kb->query != NULL)
+		prev = app->kb->query;
 	app->prompt.kind = kind;
-	if (kind == PROMPT_KB_SEARCH)
-		prev = NULL;
-	app->prompt.eb = editbuf_new(prev != NULL ? search_pattern(prev) :
-	    kind == PROMPT_KB_SEARCH && app->kb != NULL &&
-	    app->kb->query != NULL ? app->kb->query : "");
+	app->prompt.eb = editbuf_new(prev);
 	editbuf_bottom(app->prompt.eb);
 }
 
@@ -110,8 +116,25 @@ app_prompt_done(struct app *app, const char *text)
 	default:
 		break;
 	}
-	/* An empty pattern clears the search or the filter. A knowledge
-	 * search is not a regular expression. */
+	if (kind == PROMPT_QUEUE_FILTER) {
+		/* An empty filter shows every row again. */
+		struct filter *f = filter_new(text, &cause);
+
+		if (f == NULL && cause != NULL) {
+			app_flash(app, true, "%s", cause);
+			free(cause);
+			free(copy);
+			return;
+		}
+		filter_free(app->filter);
+		app->filter = f;
+		app->selected = 0;
+		app_refilter(app);
+		free(copy);
+		return;
+	}
+	/* An empty pattern clears the search. A knowledge search is not a
+	 * regular expression. */
 	if (kind != PROMPT_KB_SEARCH && *text != '\0' &&
 	    (s = search_new(text, &cause)) == NULL) {
 		app_flash(app, true, "%s", cause);
@@ -119,13 +142,7 @@ app_prompt_done(struct app *app, const char *text)
 		free(copy);
 		return;
 	}
-	if (kind == PROMPT_QUEUE_FILTER) {
-		search_free(app->filter);
-		app->filter = s;
-		app->selected = 0;
-		app_refilter(app);
-	} else if (kind == PROMPT_KB_SEARCH) {
-		search_free(s);
+	if (kind == PROMPT_KB_SEARCH) {
 		app_work->kb_search(app, text);
 	} else if (kind == PROMPT_THREAD_SEARCH) {
 		search_free(app->thread_search);

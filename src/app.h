@@ -11,6 +11,7 @@
 #include "db/ticket.h"
 
 struct editbuf;
+struct filter;
 struct search;
 
 enum action {
@@ -174,7 +175,7 @@ struct app {
 	int			 selected;	/* index into vis */
 	int			*vis;		/* queue rows the filter lets through */
 	int			 nvis;
-	struct search		*filter;	/* owned; NULL: every row */
+	struct filter		*filter;	/* owned; NULL: every row */
 	int			 top;		/* first visible row */
 	int			 page;		/* rows per page, set by the view */
 	int			 help_top;

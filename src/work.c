@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/editbuf.h"
+#include "core/filter.h"
 #include "core/template.h"
 #include "core/search.h"
 #include "db/context.h"
@@ -866,7 +867,7 @@ work_done(struct app *app)
 	kb_list_free(app->kb);
 	kb_article_free(app->article);
 	search_free(app->thread_search);
-	search_free(app->filter);
+	filter_free(app->filter);
 	free(app->vis);
 	free(app->pending.body);
 	free(app->pending.key);

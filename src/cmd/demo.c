@@ -185,6 +185,18 @@ demo_run(const struct demo *d, const char *prog, const char *const *args)
 static int
 demo_mkdir(const struct demo *d, const char *dir, int mode)
 {
+	char *parent = xstrdup(dir), *slash = strrchr(parent, '/');
+
+	/* Parents are traversable (the cluster's user must reach its own
+	 * directory inside them); the directory itself is private. */
+	if (slash != NULL && slash != parent) {
+		*slash = '\0';
+		if (paths_mkdir_p(parent, 0755) == -1) {
+			free(parent);
+			return -1;
+		}
+	}
+	free(parent);
 	if (paths_mkdir_p(dir, mode) == -1)
 		return -1;
 	chmod(dir, (mode_t)mode);

@@ -49,7 +49,8 @@ static const char queue_sql[] =
     "SELECT id, priority, status, channel, customer_name, subject, assignee,"
     " clock, clock_state, language,"
     " extract(epoch FROM created_at), extract(epoch FROM due_at),"
-    " extract(epoch FROM remaining), extract(epoch FROM now()), viewers"
+    " extract(epoch FROM remaining), extract(epoch FROM now()), viewers,"
+    " array_to_string(tags, ' ')"
     " FROM frontline.queue_view($1, $2::int)";
 
 static char *
@@ -96,6 +97,7 @@ queue_done(struct db *db, const PGresult *res, const char *error, void *arg)
 		r->remaining = db_value_double(res, i, 12, NULL);
 		server_now = db_value_double(res, i, 13, NULL);
 		r->viewers = db_value_dup(res, i, 14);
+		r->tags = dup_or_empty(res, i, 15);
 	}
 	/* The server's clock is the truth for countdowns: measure our skew
 	 * against it, halving the round trip. */
@@ -162,6 +164,7 @@ queue_free(struct queue *q)
 		free(r->clock_state);
 		free(r->language);
 		free(r->viewers);
+		free(r->tags);
 	}
 	free(q->rows);
 	free(q);

@@ -20,6 +20,7 @@ struct queue_row {
 	char		*clock_state;	/* running, paused, met, breached */
 	char		*language;
 	char		*viewers;	/* other agents here now, or NULL */
+	char		*tags;		/* space-separated */
 	double		 created_at;	/* epoch seconds, server clock */
 	double		 due_at;	/* valid when has_due */
 	double		 remaining;	/* frozen seconds left when paused */

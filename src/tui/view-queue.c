@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "core/labels.h"
-#include "core/search.h"
+#include "core/filter.h"
 #include "core/sla.h"
 #include "core/text.h"
 #include "core/timefmt.h"
@@ -262,7 +262,7 @@ queue_draw(struct app *app, int rows, int cols)
 		char *text;
 
 		xasprintf(&text, _("filter /%s/: %d of %d  (/ then Enter on an "
-		    "empty line clears it)"), search_pattern(app->filter),
+		    "empty line clears it)"), filter_text(app->filter),
 		    app->nvis, q != NULL ? q->n : 0);
 		tui_draw_status(app, rows - 1, cols, text);
 		free(text);
