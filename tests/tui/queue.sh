@@ -50,6 +50,15 @@ screen | grep -q "Refund overdue" || fail "the filter hid a matching subject"
 screen | grep -q "filter /olga|REFUND/: 3 of 5" || { screen; fail "the filter is not shown"; }
 keys / C-u Enter
 wait_for "Password reset" 3
+# Fields: status, priority, channel; together they must all hold.
+keys / C-u "priority:urgent channel:phone" Enter
+wait_gone "Refund overdue" 3
+screen | grep -q "Printer on fire" || fail "field filter hid the matching ticket"
+keys / C-u "status:pending" Enter
+wait_for "Waiting for logs" 3
+wait_gone "Printer on fire" 3
+keys / C-u Enter
+wait_for "Password reset" 3
 
 # Moving and the help screen.
 keys j j
