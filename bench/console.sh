@@ -20,17 +20,24 @@ echo "# preparing the demo (first run loads the data set)"
 conn=$("$FRONTLINE" demo --setup)
 host=$(echo "$conn" | sed -n "s/.*host='\([^']*\)'.*/\1/p")
 
+# Sets START_MS: from the command to the queue on screen. Not in $(...):
+# tui_start must set the tmux socket in this shell.
 ms_until_queue() {
 	local start=$(date +%s%N)
 	tui_start 80x24 "FRONTLINE_DEMO_DIR='$FRONTLINE_DEMO_DIR' $FRONTLINE demo"
-	wait_for "[0-9]+ in view" 60 >/dev/null
-	echo $(( ($(date +%s%N) - start) / 1000000 ))
+	# The view counts show only once the queue has arrived.
+	wait_for " 3 All [0-9]+" 60 >/dev/null
+	START_MS=$(( ($(date +%s%N) - start) / 1000000 ))
 }
 
 "$FRONTLINE" demo --stop >/dev/null
-cold=$(ms_until_queue)
-tm kill-server; sleep 0.5
-warm=$(ms_until_queue)
+ms_until_queue
+cold=$START_MS
+keys q
+sleep 1
+tm kill-server
+ms_until_queue
+warm=$START_MS
 
 pid=$(tm display-message -p -t t '#{pane_pid}')
 cpid=$(pgrep -P "$pid" -f "frontline demo" | head -1)
