@@ -102,6 +102,10 @@ app_prompt_done(struct app *app, const char *text)
 		app_work->set(app, "tags", text);
 		free(copy);
 		return;
+	case PROMPT_RATING_COMMENT:
+		survey_comment(app, text);
+		free(copy);
+		return;
 	case PROMPT_MERGE: {
 		char *end;
 		long long target = strtoll(text + (*text == '#'), &end, 10);
@@ -235,6 +239,12 @@ app_prompt_with(struct app *app, enum prompt_kind kind, const char *text)
 }
 
 void
+app_prompt_rating_comment(struct app *app)
+{
+	app_prompt_with(app, PROMPT_RATING_COMMENT, "");
+}
+
+void
 app_menu_conflict(struct app *app)
 {
 	app_menu_open(app, MENU_CONFLICT);
@@ -267,6 +277,11 @@ app_menu_choose(struct app *app, int index)
 		break;
 	case MENU_STATUS:
 		app_work->set(app, "status", app->menu.codes[index]);
+		/* Solving or closing hands over to the rating prompt. */
+		if ((strcmp(app->menu.codes[index], "solved") == 0 ||
+		    strcmp(app->menu.codes[index], "closed") == 0) &&
+		    app->ticket != NULL && app->survey.step == SS_NONE)
+			survey_start(app, app->ticket->id, app->ticket->subject);
 		break;
 	case MENU_PRIORITY:
 		app_work->set(app, "priority", app->menu.codes[index]);
@@ -317,6 +332,11 @@ app_queue_action(struct app *app, enum action act)
 		break;
 	case ACT_TAKE_NEXT:
 		app_work->take_next(app);
+		break;
+	case ACT_FEEDBACK:
+		app->view = VIEW_FEEDBACK;
+		app->fb_sel = 0;
+		app_work->feedback(app);
 		break;
 	case ACT_VIEW_MINE:
 	case ACT_VIEW_TEAM:
@@ -607,6 +627,50 @@ app_help_action(struct app *app, enum action act)
 	}
 }
 
+static void
+app_feedback_action(struct app *app, enum action act)
+{
+	int n = app->feedback != NULL ? app->feedback->n : 0;
+	const struct feedback_row *r;
+
+	switch (act) {
+	case ACT_UP:
+		app->fb_sel--;
+		break;
+	case ACT_DOWN:
+		app->fb_sel++;
+		break;
+	case ACT_HOME:
+		app->fb_sel = 0;
+		break;
+	case ACT_END:
+		app->fb_sel = n - 1;
+		break;
+	case ACT_OPEN:
+		/* The callback is what needs doing; without one, the rating. */
+		if (app->fb_sel >= 0 && app->fb_sel < n) {
+			r = &app->feedback->rows[app->fb_sel];
+			app_work->open(app, r->callback_ticket != 0 ?
+			    r->callback_ticket : r->ticket);
+		}
+		break;
+	case ACT_HELP:
+		app_open_help(app);
+		break;
+	case ACT_BACK:
+	case ACT_QUIT:
+	case ACT_FEEDBACK:
+		app->view = VIEW_QUEUE;
+		break;
+	default:
+		break;
+	}
+	if (app->fb_sel >= n)
+		app->fb_sel = n - 1;
+	if (app->fb_sel < 0)
+		app->fb_sel = 0;
+}
+
 void
 app_action(struct app *app, enum action act)
 {
@@ -626,6 +690,9 @@ app_action(struct app *app, enum action act)
 		break;
 	case VIEW_QUEUE:
 		app_queue_action(app, act);
+		break;
+	case VIEW_FEEDBACK:
+		app_feedback_action(app, act);
 		break;
 	}
 }

@@ -6,9 +6,11 @@
 #include <stdbool.h>
 
 #include "db/context.h"
+#include "db/feedback.h"
 #include "db/db.h"
 #include "db/queue.h"
 #include "db/ticket.h"
+#include "survey.h"
 
 struct editbuf;
 struct filter;
@@ -49,7 +51,8 @@ enum action {
 	ACT_ASSIGN,		/* @: to an agent */
 	ACT_TAGS,		/* t: edit the tags */
 	ACT_MERGE,		/* M: into another ticket */
-	ACT_MACRO		/* m: a canned reply into the reply */
+	ACT_MACRO,		/* m: a canned reply into the reply */
+	ACT_FEEDBACK		/* f: low ratings and their callbacks */
 };
 
 /* The panel beside the thread (wide terminals) or instead of it. */
@@ -66,13 +69,15 @@ enum prompt_kind {
 	PROMPT_KB_SEARCH,
 	PROMPT_TRANSFER_NOTE,	/* required before a transfer */
 	PROMPT_TAGS,
-	PROMPT_MERGE		/* the ticket to merge into */
+	PROMPT_MERGE,		/* the ticket to merge into */
+	PROMPT_RATING_COMMENT	/* "other": what could be better */
 };
 
 enum view_id {
 	VIEW_QUEUE,
 	VIEW_TICKET,
-	VIEW_HELP
+	VIEW_HELP,
+	VIEW_FEEDBACK
 };
 
 /* A small menu over the current view: status or priority choices. */
@@ -164,6 +169,9 @@ struct app {
 	} pending;
 
 	struct menu		 menu;
+	struct survey		 survey;	/* the rating prompt */
+	struct feedback		*feedback;	/* owned: the feedback view */
+	int			 fb_sel;
 	long long		 transfer_queue;	/* chosen, awaiting the note */
 	struct {
 		enum prompt_kind kind;
@@ -231,7 +239,11 @@ struct app_work {
 	void	(*assign)(struct app *app, long long agent);
 	void	(*merge)(struct app *app, long long target);
 	void	(*macro)(struct app *app, const struct pick_item *macro);
+	void	(*feedback)(struct app *app);
 };
+
+/* Asks for the comment a rating of "other" needs. */
+void app_prompt_rating_comment(struct app *app);
 
 /* Opens a menu over a list the console fetched (takes ownership). */
 void app_menu_pick(struct app *app, enum menu_kind kind, struct pick_list *l);

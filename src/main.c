@@ -42,6 +42,15 @@ usage(FILE *f)
 	    "string\n"
 	    "  db migrate [-d CONNINFO]  apply the schema migrations\n"
 	    "  db status [-d CONNINFO]   list applied and pending migrations\n"
+	    "  rating import [-d CONNINFO] [FILE | -]\n"
+	    "                          import customers' ratings, one JSON "
+	    "object a line\n"
+	    "  survey show [-d CONNINFO]\n"
+	    "                          how often customers are asked to rate\n"
+	    "  survey set [-d CONNINFO] [--channel CHANNEL] [--every N]\n"
+	    "             [--min-days DAYS] [--csat on|off] [--nps on|off]\n"
+	    "                          change that, for all or one channel "
+	    "(admins)\n"
 	    "  keys                    list the console's key bindings\n"
 	    "\n"
 	    "Options:\n"
@@ -98,6 +107,10 @@ main(int argc, char **argv)
 		return cmd_demo(argc - 1, argv + 1, ascii);
 	if (strcmp(cmd, "db") == 0)
 		return cmd_db(argc - 1, argv + 1);
+	if (strcmp(cmd, "rating") == 0)
+		return cmd_rating(argc - 1, argv + 1);
+	if (strcmp(cmd, "survey") == 0)
+		return cmd_survey(argc - 1, argv + 1);
 	if (strcmp(cmd, "keys") == 0) {
 		tui_print_keys();
 		return 0;

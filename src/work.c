@@ -30,6 +30,7 @@
 #define WORK_DRAFT_DELAY 1.0
 
 static void work_open(struct app *app, long long id);
+static void work_feedback(struct app *app);
 
 static void
 work_got_customer(long long customer, struct customer *c, const char *error,
@@ -625,12 +626,22 @@ work_reconnected(struct app *app)
 		app->pending.in_flight = false;
 		work_send_pending(app);
 	}
+	survey_reconnected(app);
 }
 
 void
 work_changed(struct app *app)
 {
 	work_reload(app);
+}
+
+void
+work_any_change(struct app *app)
+{
+	/* The feedback view follows every change: a rating, a callback's
+	 * reply. It is one cheap query, and only while it is shown. */
+	if (app->view == VIEW_FEEDBACK)
+		work_feedback(app);
 }
 
 /* Puts text into the reply at the cursor, opening the editor if needed. */
@@ -809,6 +820,27 @@ work_macro(struct app *app, const struct pick_item *macro)
 	free(text);
 }
 
+static void
+work_got_feedback(struct feedback *f, const char *error, void *arg)
+{
+	struct app *app = arg;
+
+	if (f == NULL) {
+		app_flash(app, true, _("cannot load the feedback: %s"), error);
+		return;
+	}
+	feedback_free(app->feedback);
+	app->feedback = f;
+	app->dirty = true;
+}
+
+static void
+work_feedback(struct app *app)
+{
+	if (app->db_state == DB_READY)
+		feedback_fetch(app->db, 200, work_got_feedback, app);
+}
+
 static const struct app_work work_ops = {
 	.open = work_open,
 	.take_next = work_take_next,
@@ -828,6 +860,7 @@ static const struct app_work work_ops = {
 	.assign = work_assign,
 	.merge = work_merge,
 	.macro = work_macro,
+	.feedback = work_feedback,
 };
 
 /* FNV-1a of the connection string: drafts of two databases never mix. */
@@ -874,4 +907,6 @@ work_done(struct app *app)
 	free(app->state_dir);
 	free(app->draft_tag);
 	free(app->flash);
+	feedback_free(app->feedback);
+	survey_done(app);
 }

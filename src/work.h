@@ -26,7 +26,9 @@ void work_edit_close(struct app *app);
 /* After a reconnect: re-sends a reply whose fate is unknown, re-announces
  * presence, reloads the open ticket. */
 void work_reconnected(struct app *app);
-/* A change arrived: reload the open ticket (the console coalesces). */
+/* A change arrived on the open ticket: reload it. */
 void work_changed(struct app *app);
+/* Any change arrived: views that follow everything refresh. */
+void work_any_change(struct app *app);
 
 #endif

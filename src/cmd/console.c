@@ -67,6 +67,8 @@ console_got_changes(int nchanged, const long long *tickets, char *cursor,
 		free(app->cursor);
 		app->cursor = cursor;
 	}
+	if (nchanged > 0)
+		work_any_change(app);
 	for (int i = 0; i < nchanged && app->open_id != 0; i++)
 		if (tickets[i] == app->open_id) {
 			work_changed(app);

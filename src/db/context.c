@@ -352,6 +352,10 @@ pick_fetch(struct db *db, enum pick_kind kind, const char *language,
 		db_query(db, "SELECT id, name, language, body"
 		    " FROM frontline.macros_list($1)", 1, params, pick_got, r);
 		break;
+	case PICK_TOPICS:
+		db_query(db, "SELECT 0, name, '', code"
+		    " FROM frontline.rating_topics()", 0, NULL, pick_got, r);
+		break;
 	}
 }
 

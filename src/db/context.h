@@ -86,7 +86,8 @@ void kb_article_free(struct kb_article *a);
 enum pick_kind {
 	PICK_QUEUES,
 	PICK_AGENTS,
-	PICK_MACROS
+	PICK_MACROS,
+	PICK_TOPICS	/* rating topics: label is the name, body the code */
 };
 
 struct pick_item {

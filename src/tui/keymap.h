@@ -9,7 +9,8 @@
 #define KV_QUEUE	0x1
 #define KV_TICKET	0x2
 #define KV_HELP		0x4
-#define KV_ALL		(KV_QUEUE | KV_TICKET | KV_HELP)
+#define KV_FEEDBACK	0x8
+#define KV_ALL		(KV_QUEUE | KV_TICKET | KV_HELP | KV_FEEDBACK)
 
 struct keybinding {
 	unsigned	 views;		/* KV_* */

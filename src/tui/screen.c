@@ -27,6 +27,7 @@ static const struct view_ops *const views[] = {
 	[VIEW_QUEUE] = &view_queue_ops,
 	[VIEW_TICKET] = &view_ticket_ops,
 	[VIEW_HELP] = &view_help_ops,
+	[VIEW_FEEDBACK] = &view_feedback_ops,
 };
 
 int
@@ -263,6 +264,8 @@ tui_key_view(const struct app *app)
 		return KV_TICKET;
 	case VIEW_HELP:
 		return KV_HELP;
+	case VIEW_FEEDBACK:
+		return KV_FEEDBACK;
 	default:
 		return KV_QUEUE;
 	}
@@ -284,6 +287,8 @@ tui_read_keys(struct app *app)
 		}
 		if (app->prompt.kind != PROMPT_NONE)
 			tui_prompt_key(app, rc == KEY_CODE_YES, key);
+		else if (app->survey.step != SS_NONE)
+			tui_rating_key(app, rc == KEY_CODE_YES, key);
 		else if (app->menu.kind != MENU_NONE)
 			tui_menu_key(app, key);
 		else if (app->edit != NULL && app->view == VIEW_TICKET)
@@ -315,6 +320,9 @@ tui_draw_status(struct app *app, int y, int cols, const char *hint)
 			break;
 		case PROMPT_MERGE:
 			label = _("Merge into ticket #");
+			break;
+		case PROMPT_RATING_COMMENT:
+			label = _("What could be better? ");
 			break;
 		default:
 			label = "/";
@@ -381,6 +389,8 @@ tui_draw(struct app *app)
 	} else {
 		app->cursor_y = -1;
 		views[app->view]->draw(app, rows, cols);
+		if (app->survey.step != SS_NONE && app->view != VIEW_HELP)
+			tui_draw_rating(app, rows, cols);
 	}
 	/* The cursor shows only where the agent types. */
 	if (app->cursor_y >= 0 && (app->prompt.kind != PROMPT_NONE ||

@@ -41,6 +41,7 @@ struct view_ops {
 extern const struct view_ops view_queue_ops;
 extern const struct view_ops view_ticket_ops;
 extern const struct view_ops view_help_ops;
+extern const struct view_ops view_feedback_ops;
 
 /* The reply editor (src/tui/editor.c): drawn in rows [y, y + h) and fed
  * the keys while it is open. */
@@ -51,6 +52,10 @@ void tui_editor_key(struct app *app, bool fkey, int key);
 /* The ticket screen's side panels (src/tui/panels.c), in a box. */
 void tui_draw_customer_panel(struct app *app, int y, int x, int h, int w);
 void tui_draw_kb_panel(struct app *app, int y, int x, int h, int w);
+
+/* The rating prompt (src/tui/view-rating.c): modal while it is open. */
+void tui_rating_key(struct app *app, bool fkey, int key);
+void tui_draw_rating(struct app *app, int rows, int cols);
 
 /* Keys of the editor, for the help screen and the man page. */
 struct editor_key {
