@@ -26,6 +26,36 @@ static const char *const priority_codes[] = { "urgent", "high", "normal",
     "low", NULL };
 static const char *const conflict_codes[] = { "show", "send", NULL };
 
+/* Moves an index through a list of n entries for the movement actions
+ * (the caller clamps); false for any other action. */
+static bool
+app_move(int *pos, enum action act, int page, int n)
+{
+	switch (act) {
+	case ACT_UP:
+		(*pos)--;
+		break;
+	case ACT_DOWN:
+		(*pos)++;
+		break;
+	case ACT_PAGE_UP:
+		*pos -= page;
+		break;
+	case ACT_PAGE_DOWN:
+		*pos += page;
+		break;
+	case ACT_HOME:
+		*pos = 0;
+		break;
+	case ACT_END:
+		*pos = n - 1;
+		break;
+	default:
+		return false;
+	}
+	return true;
+}
+
 static int
 app_rows(const struct app *app)
 {
@@ -303,25 +333,11 @@ app_queue_action(struct app *app, enum action act)
 {
 	int page = app->page > 1 ? app->page - 1 : 1;
 
+	if (app_move(&app->selected, act, page, app_rows(app))) {
+		app_clamp(app);
+		return;
+	}
 	switch (act) {
-	case ACT_UP:
-		app->selected--;
-		break;
-	case ACT_DOWN:
-		app->selected++;
-		break;
-	case ACT_PAGE_UP:
-		app->selected -= page;
-		break;
-	case ACT_PAGE_DOWN:
-		app->selected += page;
-		break;
-	case ACT_HOME:
-		app->selected = 0;
-		break;
-	case ACT_END:
-		app->selected = app_rows(app) - 1;
-		break;
 	case ACT_OPEN:
 		if (app->selected < app_rows(app))
 			app_work->open(app,
@@ -388,16 +404,11 @@ app_panel_action(struct app *app, enum action act)
 	if (app->panel == PANEL_KB && app->article != NULL) {
 		switch (act) {
 		case ACT_UP:
-			app->article_top--;
-			break;
 		case ACT_DOWN:
-			app->article_top++;
-			break;
 		case ACT_PAGE_UP:
-			app->article_top -= app->page;
-			break;
 		case ACT_PAGE_DOWN:
-			app->article_top += app->page;
+		case ACT_HOME:
+			app_move(&app->article_top, act, app->page, 0);
 			break;
 		case ACT_INSERT:
 		case ACT_INSERT_ALL:
@@ -419,22 +430,13 @@ app_panel_action(struct app *app, enum action act)
 	}
 	switch (act) {
 	case ACT_UP:
-		(*sel)--;
-		break;
 	case ACT_DOWN:
-		(*sel)++;
-		break;
 	case ACT_PAGE_UP:
-		*sel -= app->page / 2;
-		break;
 	case ACT_PAGE_DOWN:
-		*sel += app->page / 2;
-		break;
 	case ACT_HOME:
-		*sel = 0;
-		break;
 	case ACT_END:
-		*sel = n - 1;
+		/* Entries take two rows or more: half a page of them. */
+		app_move(sel, act, app->page / 2, n);
 		break;
 	case ACT_OPEN:
 		if (*sel >= 0 && *sel < n) {
@@ -517,23 +519,16 @@ app_ticket_action(struct app *app, enum action act)
 		app_flash(app, false, "%s", _("Tab to the customer or knowledge "
 		    "panel first"));
 		break;
-	case ACT_UP:
-		app->thread_top--;
-		break;
-	case ACT_DOWN:
-		app->thread_top++;
-		break;
-	case ACT_PAGE_UP:
-		app->thread_top -= page;
-		break;
-	case ACT_PAGE_DOWN:
-		app->thread_top += page;
-		break;
-	case ACT_HOME:
-		app->thread_top = 0;
-		break;
 	case ACT_END:
+		/* The view knows where the end is: it scrolls there. */
 		app->thread_bottom = true;
+		break;
+	case ACT_UP:
+	case ACT_DOWN:
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+	case ACT_HOME:
+		app_move(&app->thread_top, act, page, 0);
 		break;
 	case ACT_REPLY:
 	case ACT_NOTE:
@@ -595,28 +590,13 @@ app_ticket_action(struct app *app, enum action act)
 static void
 app_help_action(struct app *app, enum action act)
 {
-	switch (act) {
-	case ACT_UP:
-		if (app->help_top > 0)
-			app->help_top--;
-		break;
-	case ACT_DOWN:
-		app->help_top++;
-		break;
-	case ACT_PAGE_UP:
-		app->help_top -= app->page;
+	/* The view clamps the end; it knows how long the help is. */
+	if (app_move(&app->help_top, act, app->page, 1 << 20)) {
 		if (app->help_top < 0)
 			app->help_top = 0;
-		break;
-	case ACT_PAGE_DOWN:
-		app->help_top += app->page;
-		break;
-	case ACT_HOME:
-		app->help_top = 0;
-		break;
-	case ACT_END:
-		app->help_top = 1 << 20;	/* the view clamps it */
-		break;
+		return;
+	}
+	switch (act) {
 	case ACT_HELP:
 	case ACT_BACK:
 	case ACT_QUIT:
@@ -633,19 +613,9 @@ app_feedback_action(struct app *app, enum action act)
 	int n = app->feedback != NULL ? app->feedback->n : 0;
 	const struct feedback_row *r;
 
+	if (app_move(&app->fb_sel, act, app->page > 1 ? app->page - 1 : 1, n))
+		act = ACT_NONE;
 	switch (act) {
-	case ACT_UP:
-		app->fb_sel--;
-		break;
-	case ACT_DOWN:
-		app->fb_sel++;
-		break;
-	case ACT_HOME:
-		app->fb_sel = 0;
-		break;
-	case ACT_END:
-		app->fb_sel = n - 1;
-		break;
 	case ACT_OPEN:
 		/* The callback is what needs doing; without one, the rating. */
 		if (app->fb_sel >= 0 && app->fb_sel < n) {
