@@ -106,14 +106,82 @@ editor_external(struct app *app)
 	free(path);
 }
 
+enum edit_result
+tui_edit_key(struct editbuf *eb, bool fkey, int key, int width)
+{
+	char utf8[4];
+	size_t n;
+
+	if (fkey) {
+		switch (key) {
+		case KEY_LEFT:
+			editbuf_left(eb);
+			break;
+		case KEY_RIGHT:
+			editbuf_right(eb);
+			break;
+		case KEY_UP:
+			if (width > 0)
+				editbuf_up(eb, width);
+			break;
+		case KEY_DOWN:
+			if (width > 0)
+				editbuf_down(eb, width);
+			break;
+		case KEY_HOME:
+			editbuf_home(eb);
+			break;
+		case KEY_END:
+			editbuf_end(eb);
+			break;
+		case KEY_BACKSPACE:
+			editbuf_backspace(eb);
+			break;
+		case KEY_DC:
+			editbuf_delete(eb);
+			break;
+		default:
+			return EDIT_NOT_MINE;
+		}
+		return EDIT_DONE;
+	}
+	switch (key) {
+	case CTRL('a'):
+		editbuf_home(eb);
+		break;
+	case CTRL('e'):
+		editbuf_end(eb);
+		break;
+	case CTRL('w'):
+		editbuf_delete_word_back(eb);
+		break;
+	case CTRL('u'):
+		editbuf_delete_line_start(eb);
+		break;
+	case CTRL('k'):
+		editbuf_delete_line_end(eb);
+		break;
+	case CTRL('h'):
+	case 127:
+		editbuf_backspace(eb);
+		break;
+	default:
+		if (key < 0x20)
+			return EDIT_NOT_MINE;
+		n = text_utf8_encode((uint32_t)key, utf8);
+		if (n > 0 && editbuf_insert(eb, utf8, n) == -1)
+			return EDIT_FULL;
+		break;
+	}
+	return EDIT_DONE;
+}
+
 void
 tui_editor_key(struct app *app, bool fkey, int key)
 {
 	struct editbuf *eb = app->edit;
 	unsigned long before = editbuf_generation(eb);
-	int width = COLS > 4 ? COLS - 2 : 2;
-	char utf8[4];
-	size_t n;
+	int width = COLS > 4 ? COLS - 2 : 2, next;
 	static bool meta;
 
 	app->dirty = true;
@@ -138,47 +206,15 @@ tui_editor_key(struct app *app, bool fkey, int key)
 			app_action(app, keymap_lookup(KV_TICKET, key));
 		return;
 	}
-	if (fkey) {
-		switch (key) {
-		case KEY_LEFT:
-			editbuf_left(eb);
-			break;
-		case KEY_RIGHT:
-			editbuf_right(eb);
-			break;
-		case KEY_UP:
-			editbuf_up(eb, width);
-			break;
-		case KEY_DOWN:
-			editbuf_down(eb, width);
-			break;
-		case KEY_HOME:
-			editbuf_home(eb);
-			break;
-		case KEY_END:
-			editbuf_end(eb);
-			break;
-		case KEY_BACKSPACE:
-			editbuf_backspace(eb);
-			break;
-		case KEY_DC:
-			editbuf_delete(eb);
-			break;
-		case KEY_ENTER:
-			editbuf_insert(eb, "\n", 1);
-			break;
-		default:
-			break;
-		}
+	if (fkey && key == KEY_ENTER) {
+		editbuf_insert(eb, "\n", 1);
 		goto changed;
 	}
-	switch (key) {
-	case 27:
-		/* Esc then a key within the escape delay is Alt-key; ncurses
-		 * hands Esc alone after ESCDELAY, and we close on that. */
-		{
-			int next;
-
+	if (!fkey) {
+		switch (key) {
+		case 27:
+			/* Esc then a key within the escape delay is Alt-key;
+			 * ncurses hands Esc alone after ESCDELAY: we close. */
 			nodelay(stdscr, TRUE);
 			next = getch();
 			if (next == ERR) {
@@ -188,53 +224,29 @@ tui_editor_key(struct app *app, bool fkey, int key)
 			meta = true;
 			tui_editor_key(app, false, next);
 			return;
-		}
-	case CTRL('x'):
-		work_send(app);
-		return;
-	case CTRL('t'):
-		app->edit_note = !app->edit_note;
-		return;
-	case CTRL('o'):
-		editor_external(app);
-		return;
-	case CTRL('p'):
-		app_action(app, ACT_MACRO);
-		return;
-	case CTRL('a'):
-		editbuf_home(eb);
-		return;
-	case CTRL('e'):
-		editbuf_end(eb);
-		return;
-	case CTRL('w'):
-		editbuf_delete_word_back(eb);
-		break;
-	case CTRL('u'):
-		editbuf_delete_line_start(eb);
-		break;
-	case CTRL('k'):
-		editbuf_delete_line_end(eb);
-		break;
-	case CTRL('h'):
-	case 127:
-		editbuf_backspace(eb);
-		break;
-	case '\r':
-	case '\n':
-		editbuf_insert(eb, "\n", 1);
-		break;
-	case '\t':
-		editbuf_insert(eb, "\t", 1);
-		break;
-	default:
-		if (key < 0x20)
+		case CTRL('x'):
+			work_send(app);
 			return;
-		n = text_utf8_encode((uint32_t)key, utf8);
-		if (n > 0 && editbuf_insert(eb, utf8, n) == -1)
-			app_flash(app, true, "%s", _("the reply is too long"));
-		break;
+		case CTRL('t'):
+			app->edit_note = !app->edit_note;
+			return;
+		case CTRL('o'):
+			editor_external(app);
+			return;
+		case CTRL('p'):
+			app_action(app, ACT_MACRO);
+			return;
+		case '\r':
+		case '\n':
+			editbuf_insert(eb, "\n", 1);
+			goto changed;
+		case '\t':
+			editbuf_insert(eb, "\t", 1);
+			goto changed;
+		}
 	}
+	if (tui_edit_key(eb, fkey, key, width) == EDIT_FULL)
+		app_flash(app, true, "%s", _("the reply is too long"));
 changed:
 	if (editbuf_generation(eb) != before)
 		work_draft_changed(app);

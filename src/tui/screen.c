@@ -193,67 +193,21 @@ tui_menu_key(struct app *app, int key)
 	}
 }
 
-/* Keys while the one-line prompt is open. */
+/* Keys while the one-line prompt is open: Enter answers, Esc cancels, the
+ * rest edits the line as in the reply editor. */
 static void
 tui_prompt_key(struct app *app, bool fkey, int key)
 {
 	struct editbuf *eb = app->prompt.eb;
-	char utf8[4];
-	size_t n;
 
 	app->dirty = true;
-	if (fkey) {
-		switch (key) {
-		case KEY_LEFT:
-			editbuf_left(eb);
-			break;
-		case KEY_RIGHT:
-			editbuf_right(eb);
-			break;
-		case KEY_HOME:
-			editbuf_home(eb);
-			break;
-		case KEY_END:
-			editbuf_end(eb);
-			break;
-		case KEY_BACKSPACE:
-			editbuf_backspace(eb);
-			break;
-		case KEY_DC:
-			editbuf_delete(eb);
-			break;
-		case KEY_ENTER:
-			app_prompt_done(app, editbuf_text(eb));
-			break;
-		}
-		return;
-	}
-	switch (key) {
-	case '\r':
-	case '\n':
+	if ((fkey && key == KEY_ENTER) || (!fkey && (key == '\r' ||
+	    key == '\n')))
 		app_prompt_done(app, editbuf_text(eb));
-		break;
-	case 27:
+	else if (!fkey && key == 27)
 		app_prompt_done(app, NULL);
-		break;
-	case 127:
-	case 8:
-		editbuf_backspace(eb);
-		break;
-	case 'w' & 0x1f:
-		editbuf_delete_word_back(eb);
-		break;
-	case 'u' & 0x1f:
-		editbuf_delete_line_start(eb);
-		break;
-	default:
-		if (key < 0x20)
-			break;
-		n = text_utf8_encode((uint32_t)key, utf8);
-		if (n > 0)
-			editbuf_insert(eb, utf8, n);
-		break;
-	}
+	else
+		tui_edit_key(eb, fkey, key, 0);
 }
 
 static unsigned

@@ -57,6 +57,17 @@ void tui_draw_kb_panel(struct app *app, int y, int x, int h, int w);
 void tui_rating_key(struct app *app, bool fkey, int key);
 void tui_draw_rating(struct app *app, int rows, int cols);
 
+/* The editing keys the reply editor and the one-line prompt share:
+ * cursor movement (up and down only with a width), deletions, typing. */
+struct editbuf;
+enum edit_result {
+	EDIT_NOT_MINE,	/* not an editing key */
+	EDIT_DONE,
+	EDIT_FULL	/* typing refused: the text is at its size limit */
+};
+enum edit_result tui_edit_key(struct editbuf *eb, bool fkey, int key,
+    int width);
+
 /* Keys of the editor, for the help screen and the man page. */
 struct editor_key {
 	const char	*name;
