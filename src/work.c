@@ -164,24 +164,11 @@ work_draft_write_local(const struct app *app, long long ticket,
 static char *
 work_draft_read_local(const struct app *app, long long ticket)
 {
-	char *path = work_draft_path(app, ticket), *buf = NULL;
-	size_t len = 0, cap = 0, n;
-	FILE *f = fopen(path, "r");
+	char *path = work_draft_path(app, ticket), *body;
 
+	body = paths_read_file(path, NULL);
 	free(path);
-	if (f == NULL)
-		return NULL;
-	do {
-		if (cap - len < 4096) {
-			cap = cap * 2 + 4096;
-			buf = xrealloc(buf, cap);
-		}
-		n = fread(buf + len, 1, cap - len - 1, f);
-		len += n;
-	} while (n > 0);
-	fclose(f);
-	buf[len] = '\0';
-	return buf;
+	return body;
 }
 
 /* A client-generated key: the same reply retried is the same key. */

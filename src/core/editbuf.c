@@ -47,13 +47,9 @@ struct editbuf_put {
 	size_t		 room;		/* bytes the limit allows */
 };
 
-struct editbuf_range {
-	uint32_t	first;
-	uint32_t	last;
-};
 
 /* Punctuation and symbols outside ASCII: they end words, as ASCII ones do. */
-static const struct editbuf_range editbuf_not_word[] = {
+static const struct text_range editbuf_not_word[] = {
 	{ 0x00a1, 0x00a9 }, { 0x00ab, 0x00b4 }, { 0x00b6, 0x00b9 },
 	{ 0x00bb, 0x00bf }, { 0x00d7, 0x00d7 }, { 0x00f7, 0x00f7 },
 	{ 0x037e, 0x037e }, { 0x0387, 0x0387 }, { 0x055a, 0x055f },
@@ -70,22 +66,6 @@ static const struct editbuf_range editbuf_not_word[] = {
 	{ 0xfffc, 0xfffd }, { 0x1f000, 0x1faff },
 };
 
-static int
-editbuf_in_table(uint32_t cp, const struct editbuf_range *table, size_t n)
-{
-	size_t	lo = 0, hi = n, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (cp > table[mid].last)
-			lo = mid + 1;
-		else if (cp < table[mid].first)
-			hi = mid;
-		else
-			return (1);
-	}
-	return (0);
-}
 
 /* White space, and the invisible characters that a blank reply hides in. */
 static int
@@ -121,7 +101,7 @@ editbuf_is_word(uint32_t cp)
 		return ((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
 		    (cp >= 'a' && cp <= 'z') || cp == '_');
 	}
-	return (!editbuf_is_blank(cp) && !editbuf_in_table(cp,
+	return (!editbuf_is_blank(cp) && !text_in_table(cp,
 	    editbuf_not_word, sizeof editbuf_not_word /
 	    sizeof editbuf_not_word[0]));
 }

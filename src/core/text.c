@@ -24,10 +24,6 @@
  * points in the CJK and emoji blocks count as wide, since that is where new
  * wide characters land. Code points below U+0300 are 1 column.
  */
-struct text_range {
-	uint32_t	first;
-	uint32_t	last;
-};
 
 static const struct text_range text_zero_width[] = {
 	{ 0x0300, 0x036f }, { 0x0483, 0x0489 }, { 0x0591, 0x05bd },
@@ -188,8 +184,7 @@ text_is_hidden(uint32_t cp)
 	    (cp >= 0xe0000 && cp <= 0xe007f));	/* tags: invisible ASCII */
 }
 
-/* Whether cp falls in one of the n sorted ranges of table. */
-static int
+int
 text_in_table(uint32_t cp, const struct text_range *table, size_t n)
 {
 	size_t	lo = 0, hi = n, mid;

@@ -25,6 +25,16 @@ struct text_lines {
  */
 size_t	text_utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/* A range of code points, first to last inclusive. */
+struct text_range {
+	uint32_t	first;
+	uint32_t	last;
+};
+
+/* Whether cp falls in one of the n ranges of table, sorted and disjoint
+ * (a binary search). */
+int	text_in_table(uint32_t cp, const struct text_range *table, size_t n);
+
 /* Encodes a code point as UTF-8 into out (room for 4 bytes); returns the
  * bytes written, 0 for a surrogate or a value past U+10FFFF. */
 size_t	text_utf8_encode(uint32_t cp, char *out);

@@ -13,6 +13,7 @@
 
 #include "core/editbuf.h"
 #include "core/text.h"
+#include "paths.h"
 #include "i18n.h"
 #include "tui/keymap.h"
 #include "tui/tui-int.h"
@@ -44,7 +45,7 @@ editor_external(struct app *app)
 {
 	const char *editor = getenv("VISUAL");
 	char *path, *cmd, *buf = NULL;
-	size_t len = 0, cap = 0, n;
+	size_t len = 0;
 	FILE *f;
 	int fd, status;
 	pid_t pid;
@@ -81,17 +82,7 @@ editor_external(struct app *app)
 	if (pid <= 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		app_flash(app, true, "%s", _("the editor failed: the text is "
 		    "unchanged"));
-	} else if ((f = fopen(path, "r")) != NULL) {
-		do {
-			if (cap - len < 4096) {
-				cap = cap * 2 + 4096;
-				buf = xrealloc(buf, cap);
-			}
-			n = fread(buf + len, 1, cap - len - 1, f);
-			len += n;
-		} while (n > 0);
-		fclose(f);
-		buf[len] = '\0';
+	} else if ((buf = paths_read_file(path, &len)) != NULL) {
 		/* Editors end files with a newline; a reply does not need it. */
 		while (len > 0 && buf[len - 1] == '\n')
 			buf[--len] = '\0';
