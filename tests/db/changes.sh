@@ -62,13 +62,37 @@ missing=$(comm -23 "$TEST_DIR/all" "$seen.sorted" | wc -l)
 note "$total tickets by $WRITERS writers, $rounds reads, $(wc -l <"$TEST_DIR/all") changes, $missing missed"
 [ "$missing" = 0 ] || fail "$missing changes were never seen by the reader"
 
-# The hard case really happened, or this test proves nothing: a change the
-# reader first saw in a later read than a change with a higher number (it
-# drew its number first and committed last).
-late=$(sort -k1,1n -k2,2n "$seen" | awk '!($1 in first) { first[$1] = $2; order[n++] = $1 }
-	END { for (i = 0; i < n; i++) { s = order[i]
-		for (j = i + 1; j < n; j++) if (first[order[j]] < first[s]) { late++; break } }
-	print late + 0 }')
-note "$late changes committed after a change with a higher number"
-[ "$late" -gt 0 ] || fail "no out-of-order commit happened: the test proved nothing"
+
+# The hard case, made to happen: a transaction draws its number first and
+# commits last. A read in between sees the later number and not the earlier
+# one; the next read, from the cursor the first one gave, must see it.
+read_changes() {
+	psql -X -q -A -t -F ' ' -v ON_ERROR_STOP=1 -v cursor="$1" <<<"$READER_SQL"
+}
+cursor=$(sql_value "SELECT frontline.changes_cursor()::text")
+psql -X -q -v ON_ERROR_STOP=1 >/dev/null <<'SQL' &
+BEGIN;
+INSERT INTO frontline.tickets (customer_id, queue_id, subject)
+SELECT c.id, q.id, 'drawn first, committed last' FROM frontline.customers c, frontline.queues q
+WHERE c.email = 'john@example.com' AND q.name = 'Support A';
+SELECT pg_sleep(2);
+COMMIT;
+SQL
+late_pid=$!
+sleep 0.5
+sql -c "INSERT INTO frontline.tickets (customer_id, queue_id, subject)
+	SELECT c.id, q.id, 'drawn second, committed first' FROM frontline.customers c, frontline.queues q
+	WHERE c.email = 'john@example.com' AND q.name = 'Support A'" >/dev/null
+first=$(read_changes "$cursor")
+cursor2=$(echo "$first" | awk 'NF { print $NF; exit }')
+wait "$late_pid"
+second=$(read_changes "$cursor2")
+seq_late=$(sql_value "SELECT ch.seq FROM frontline.changes ch JOIN frontline.tickets t ON t.id = ch.ticket_id WHERE t.subject = 'drawn first, committed last' LIMIT 1")
+seq_early=$(sql_value "SELECT ch.seq FROM frontline.changes ch JOIN frontline.tickets t ON t.id = ch.ticket_id WHERE t.subject = 'drawn second, committed first' LIMIT 1")
+[ "$seq_late" -lt "$seq_early" ] || fail "the setup did not draw the numbers in order ($seq_late, $seq_early)"
+echo "$first" | awk '{ print $1 }' | grep -qx "$seq_early" || fail "the first read missed the committed change"
+echo "$first" | awk '{ print $1 }' | grep -qx "$seq_late" && fail "the first read saw an uncommitted change"
+echo "$second" | awk '{ print $1 }' | grep -qx "$seq_late" ||
+	fail "change $seq_late, committed after $seq_early, was lost by the cursor"
+note "change $seq_late committed after $seq_early and was still read"
 echo ok
