@@ -25,6 +25,10 @@
 -- and two trigger functions that write tables agents have no rights on:
 --   survey_count_contact()             the per-channel contact counter;
 --   survey_requested_event()           the outbox event of a survey request.
+-- rating_record() runs the callback from a row trigger on ratings
+-- (ratings_callback), so that the whole loop is one statement and sends one
+-- NOTIFY. messages_audit() of 003 is replaced to name the actor such a
+-- helper acts for, as tickets_audit() already does.
 --
 -- Errors the console and the CLI show as they are (SQLSTATE in brackets):
 --   frontline: ticket N is not visible to you             [42501]
@@ -64,6 +68,12 @@ CREATE INDEX ratings_callback_ticket_idx ON frontline.ratings (callback_ticket_i
 -- for word, so the planner walks this small index and stops at the limit.
 CREATE INDEX ratings_feedback_idx ON frontline.ratings (created_at DESC, id DESC)
     WHERE csat <= 3 OR nps <= 6 OR callback_wanted;
+
+-- An agent's share of the feedback: the tickets assigned to them (solved
+-- ones too: the partial index of 001 covers open tickets only) and the
+-- tickets they answered in public.
+CREATE INDEX tickets_assignee_idx ON frontline.tickets (assignee_id) WHERE assignee_id IS NOT NULL;
+CREATE INDEX messages_reply_author_idx ON frontline.messages (author_agent_id, ticket_id) WHERE kind = 'reply';
 
 -- What a rating was about: admin-editable, shown in position order.
 CREATE TABLE frontline.rating_topics (
@@ -386,9 +396,9 @@ BEGIN
                                     ELSE coalesce(ma.display_name, mc.name) END, 'unknown'),
                       to_char(m.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI "UTC"'),
                       CASE WHEN m.kind = 'customer' THEN 'customer' ELSE 'reply' END,
-                      regexp_replace(
+                      regexp_replace(regexp_replace(
                           CASE WHEN char_length(b.body) > 1500 THEN left(b.body, 1500) || ' [...]' ELSE b.body END,
-                          '^', '> ', 'gn'))
+                          '^', '> ', 'gn'), '^> $', '>', 'gn'))
                ORDER BY m.created_at, m.id)
       INTO v_blocks
       FROM thread th
@@ -570,6 +580,27 @@ BEGIN
     PERFORM set_config('frontline.actor', coalesce(v_act, ''), true);
     RETURN v_id;
 END $$;
+
+-- ratings.callback_ticket_id is written by rating_callback_as() only (as
+-- sla_clocks by its triggers): agents may update ratings (004), but not
+-- link a rating to a ticket of their choosing, nor unlink its callback.
+CREATE FUNCTION frontline.ratings_callback_guard() RETURNS trigger
+LANGUAGE plpgsql AS $$
+DECLARE
+    v_old bigint;
+BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        v_old := OLD.callback_ticket_id;
+    END IF;
+    IF NEW.callback_ticket_id IS DISTINCT FROM v_old AND NOT frontline.is_privileged() THEN
+        RAISE EXCEPTION 'frontline: the callback ticket of a rating is set by rating_record() only'
+              USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    RETURN NEW;
+END $$;
+
+CREATE TRIGGER ratings_callback_guard BEFORE INSERT OR UPDATE OF callback_ticket_id ON frontline.ratings
+    FOR EACH ROW EXECUTE FUNCTION frontline.ratings_callback_guard();
 
 -- The low-rating loop inside the rating's own statement: rating_record()
 -- turns it on (frontline.rating_loop = 'on', for its one write) and this row
@@ -1029,6 +1060,8 @@ REVOKE EXECUTE ON FUNCTION frontline.survey_plan_as(name, bigint),
                            frontline.survey_count_contact(),
                            frontline.survey_requested_event(),
                            frontline.ratings_callback(),
+                           frontline.ratings_callback_guard(),
+                           frontline.callback_queue(bigint),
                            frontline.rating_conversation(bigint, integer),
                            frontline.callback_policy(),
                            frontline.survey_contacts_rebuild(),

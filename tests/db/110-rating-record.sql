@@ -2,8 +2,10 @@
 -- declined, not_asked, survey_sent with its outbox event), every check with
 -- its message, a second rating refused in words, a survey request completed
 -- once by an import and then refused, idempotent retries, the triggers of
--- 003 (rating.answered, changes, one NOTIFY), topics, and row-level
--- security (an agent of team B cannot rate team A's ticket).
+-- 003 (rating.answered, changes, one NOTIFY), topics, row-level security
+-- (an agent of team B cannot rate team A's ticket), and writers at the same
+-- moment (background psql sessions: psql on PATH, a local server; writes a
+-- temporary file under /tmp).
 \set ON_ERROR_STOP 1
 SET client_min_messages = warning;
 
@@ -43,6 +45,23 @@ RETURNS text LANGUAGE sql AS $$
       FROM frontline.rating_record(p_ticket, p_key, p_status, p_fcr, p_topic, p_csat::smallint, p_nps::smallint,
                                    p_reason, p_comment, p_callback, p_via) AS r
 $$;
+
+-- pg_temp.wait_for(sql, what): poll a boolean query for up to 60 s.
+CREATE PROCEDURE pg_temp.wait_for(p_sql text, p_what text) LANGUAGE plpgsql AS $$
+DECLARE
+    v_ok boolean;
+    v_deadline timestamptz := clock_timestamp() + interval '60 seconds';
+BEGIN
+    LOOP
+        EXECUTE p_sql INTO v_ok;
+        EXIT WHEN v_ok;
+        IF clock_timestamp() > v_deadline THEN
+            RAISE EXCEPTION 'timed out after 60 s waiting for: %', p_what;
+        END IF;
+        COMMIT;
+        PERFORM pg_sleep(0.01);
+    END LOOP;
+END $$;
 
 CREATE FUNCTION pg_temp.notifications(p_out text) RETURNS bigint[]
 LANGUAGE sql AS $$
@@ -156,7 +175,7 @@ BEGIN
     PERFORM pg_temp.expect('answered: no callback for 5/9', NULL::bigint, r.callback_ticket_id);
 END $$;
 UNLISTEN *;
-\! rm -f :nfile
+\set rm_out `rm -f :nfile`
 
 SET SESSION AUTHORIZATION fl110_a;
 DO $$ BEGIN
@@ -424,6 +443,12 @@ DO $$ BEGIN
     PERFORM pg_temp.fails($q$SELECT * FROM frontline.rating_record(6, 'b8', 'answered', NULL, NULL, 5::smallint,
                                                                    NULL, NULL, NULL, false, 'live')$q$,
         '23505', 'frontline: idempotency key b8 is already in use', 'b''s key on a''s ticket (a learns nothing more)');
+    PERFORM pg_temp.fails($q$UPDATE frontline.ratings SET callback_ticket_id = 6 WHERE ticket_id = 1$q$,
+        '42501', 'frontline: the callback ticket of a rating is set by rating_record() only', 'a links a callback by hand');
+    PERFORM pg_temp.fails($q$UPDATE frontline.ratings SET callback_ticket_id = NULL WHERE ticket_id = 9$q$,
+        '42501', 'frontline: the callback ticket of a rating is set by rating_record() only', 'a unlinks a callback by hand');
+    PERFORM pg_temp.fails($q$INSERT INTO frontline.ratings (ticket_id, csat, callback_ticket_id) VALUES (6, 1, 1)$q$,
+        '42501', 'frontline: the callback ticket of a rating is set by rating_record() only', 'a inserts a linked rating');
     PERFORM pg_temp.expect('no callback for a good rating', NULL::bigint,
         frontline.rating_callback_as('fl110_a', current_setting('fl.r1')::bigint));
 END $$;
@@ -433,6 +458,81 @@ DO $$ BEGIN
         (SELECT count(*) FROM frontline.ratings WHERE ticket_id = 6) || ' '
         || (SELECT count(*) FROM frontline.tickets WHERE follows_up_id IN (1, 6)));
 END $$;
+
+-- ---------------------------------------------------------------------------
+-- At the same moment: a background session writes and holds its
+-- transaction open; the second writer waits for it, then says what became
+-- of its own write.
+-- ---------------------------------------------------------------------------
+\setenv PGHOST :HOST
+\setenv PGPORT :PORT
+\setenv PGDATABASE :DBNAME
+\setenv PGUSER :USER
+INSERT INTO frontline.tickets (id, customer_id, queue_id, channel, subject, status) VALUES
+    (30, 1, 1, 'phone', 'race: same key', 'solved'),
+    (31, 2, 1, 'phone', 'race: two keys', 'solved'),
+    (32, 3, 1, 'email', 'race: two answers to one survey', 'solved');
+INSERT INTO frontline.ratings (ticket_id, status, via, idempotency_key, survey_sent_at)
+VALUES (32, 'survey_sent', 'survey', 'k32', now());
+
+-- The same key twice: the second is a duplicate of the first.
+\! PGAPPNAME=fl110_racer psql -X -q -v ON_ERROR_STOP=1 -c "SET ROLE fl110_a" -c "BEGIN" -c "SELECT * FROM frontline.rating_record(30, 'k30', 'answered', NULL, NULL, 5::smallint, NULL, NULL, NULL, false, 'live')" -c "SELECT pg_sleep(0.5)" -c "COMMIT" >/dev/null 2>&1 &
+CALL pg_temp.wait_for($$SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                                        WHERE application_name = 'fl110_racer' AND datname = current_database()
+                                          AND wait_event = 'PgSleep' AND backend_xid IS NOT NULL)$$,
+                      'the first rater to write and wait');
+SET ROLE fl110_a;
+SELECT status || ' ' || rating_id AS race FROM frontline.rating_record(30, 'k30', 'answered', NULL, NULL, 5::smallint,
+                                                                       NULL, NULL, NULL, false, 'live') \gset
+RESET ROLE;
+SELECT set_config('fl.race', :'race', false) AS x \gset
+DO $$ BEGIN
+    PERFORM pg_temp.expect('same key at once: a duplicate of the first',
+        'duplicate ' || (SELECT id FROM frontline.ratings WHERE ticket_id = 30), current_setting('fl.race'));
+END $$;
+CALL pg_temp.wait_for($$SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'fl110_racer')$$,
+                      'the first rater to finish');
+
+-- Two keys for one ticket: the second is refused in words (no callback for it).
+\! PGAPPNAME=fl110_racer psql -X -q -v ON_ERROR_STOP=1 -c "SET ROLE fl110_a" -c "BEGIN" -c "SELECT * FROM frontline.rating_record(31, 'k31-a', 'answered', NULL, NULL, 5::smallint, NULL, NULL, NULL, false, 'live')" -c "SELECT pg_sleep(0.5)" -c "COMMIT" >/dev/null 2>&1 &
+CALL pg_temp.wait_for($$SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                                        WHERE application_name = 'fl110_racer' AND datname = current_database()
+                                          AND wait_event = 'PgSleep' AND backend_xid IS NOT NULL)$$,
+                      'the first rater to write and wait');
+SET ROLE fl110_a;
+SELECT status || ' ' || message AS race FROM frontline.rating_record(31, 'k31-b', 'answered', NULL, NULL, 1::smallint,
+                                                                     NULL, NULL, NULL, true, 'live') \gset
+RESET ROLE;
+SELECT set_config('fl.race', :'race', false) AS x \gset
+DO $$ BEGIN
+    PERFORM pg_temp.expect('two keys at once: the second is refused',
+        'refused ticket 31 already has a rating (answered on ' || to_char(now(), 'YYYY-MM-DD') || ')', current_setting('fl.race'));
+    PERFORM pg_temp.expect('two keys at once: the first stands, no callback', '5 k31-a 0',
+        (SELECT concat_ws(' ', csat, idempotency_key, (SELECT count(*) FROM frontline.tickets WHERE follows_up_id = 31))
+           FROM frontline.ratings WHERE ticket_id = 31));
+END $$;
+CALL pg_temp.wait_for($$SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'fl110_racer')$$,
+                      'the first rater to finish');
+
+-- Two answers to one survey request: it is completed once.
+\! PGAPPNAME=fl110_racer psql -X -q -v ON_ERROR_STOP=1 -c "SET ROLE fl110_admin" -c "BEGIN" -c "SELECT * FROM frontline.rating_record(32, 'import:32:a', 'answered', NULL, NULL, 4::smallint, NULL, NULL, NULL, false, 'import')" -c "SELECT pg_sleep(0.5)" -c "COMMIT" >/dev/null 2>&1 &
+CALL pg_temp.wait_for($$SELECT EXISTS (SELECT 1 FROM pg_stat_activity
+                                        WHERE application_name = 'fl110_racer' AND datname = current_database()
+                                          AND wait_event = 'PgSleep' AND backend_xid IS NOT NULL)$$,
+                      'the first answer to write and wait');
+SET ROLE fl110_admin;
+SELECT status || ' ' || message AS race FROM frontline.rating_record(32, 'import:32:b', 'answered', NULL, NULL, 1::smallint,
+                                                                     NULL, NULL, NULL, false, 'web') \gset
+RESET ROLE;
+SELECT set_config('fl.race', :'race', false) AS x \gset
+DO $$ BEGIN
+    PERFORM pg_temp.expect('two answers to one survey at once: the second is refused',
+        'refused ticket 32 already has a rating (answered on ' || to_char(now(), 'YYYY-MM-DD') || ')', current_setting('fl.race'));
+    PERFORM pg_temp.expect('the first answer stands', '4 import import:32:a',
+        (SELECT concat_ws(' ', csat, via, answer_key) FROM frontline.ratings WHERE ticket_id = 32));
+END $$;
+CALL pg_temp.wait_for($$SELECT NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE application_name = 'fl110_racer')$$,
+                      'the first answer to finish');
 
 DROP OWNED BY fl110_a, fl110_b, fl110_admin;
 DROP ROLE fl110_a, fl110_b, fl110_admin;
