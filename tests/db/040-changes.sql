@@ -326,3 +326,6 @@ BEGIN
     PERFORM pg_temp.expect('no gap for a cursor past them', false,
         frontline.changes_gap((v_old_xid::text::bigint + 1)::text::xid8));
 END $$;
+
+-- The notification capture file is ours: leave nothing in /tmp.
+\set removed `rm -f :nfile; echo done`
