@@ -378,8 +378,10 @@ ticket_draw(struct app *app, int rows, int cols)
 	free(text);
 
 	y = ticket_draw_clocks(app, t, 2, cols, now);
-	if (t->pause_reason != NULL && strcmp(t->status, "pending") == 0) {
-		xasprintf(&text, _("waiting on the customer: %s"),
+	if (t->pause_reason != NULL && (strcmp(t->status, "pending") == 0 ||
+	    strcmp(t->status, "on_hold") == 0)) {
+		xasprintf(&text, strcmp(t->status, "pending") == 0 ?
+		    _("waiting on the customer: %s") : _("on hold: %s"),
 		    t->pause_reason);
 		tui_put(app, y++, 0, cols, text, 0, tui_attr(app, TC_PAUSED));
 		free(text);
