@@ -25,7 +25,22 @@ wait_for "terminal too small" 3
 tui_resize 80x24
 wait_for "CHANNEL" 3
 wait_for "Printer on fire" 3
-keys j
+
+# The ticket screen with the editor open survives the same.
+keys j Enter
+wait_for "#[0-9]+ Printer on fire" 5
+keys r "typed before the resize"
+wait_for "typed before the resize" 3
+tui_resize 60x15
+wait_for "#[0-9]+ Printer on" 3
+[ "$(screen | LC_ALL=C.UTF-8 wc -L)" -le 60 ] || fail "ticket screen wider than 60 columns"
+tui_resize 30x6
+wait_for "terminal too small" 3
+tui_resize 130x30
+wait_for "Customer" 5
+wait_for "typed before the resize" 3
+keys Escape Escape
+wait_for "in view" 3
 keys q
 wait_for "__EXITED__ 0" 5
 tm kill-server
