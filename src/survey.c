@@ -181,8 +181,10 @@ survey_saved(long long ticket, const char *status, long long callback,
 	else if (strcmp(s->status, "survey_sent") == 0)
 		app_flash(app, false, "%s", _("outcome saved; a survey goes to "
 		    "the customer"));
-	else
+	else if (strcmp(s->status, "answered") == 0)
 		app_flash(app, false, "%s", _("rating saved"));
+	else	/* declined or not asked: no score, the outcome only */
+		app_flash(app, false, "%s", _("outcome saved, no rating"));
 	survey_reset(s);
 	app->dirty = true;
 }

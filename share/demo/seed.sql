@@ -1071,11 +1071,12 @@ INSERT INTO frontline_demo.topics VALUES
     ('account', 'General', 8, false), ('bug', 'Technical', 12, true),
     ('performance', 'Technical', 6, true), ('integration', 'Technical', 7, true);
 
--- The reason codes of low ratings, in the order of lang_text.low.
+-- The reason codes of low ratings, in the order of lang_text.low: the codes
+-- the rating prompt offers (007), so the feedback view names them.
 CREATE TABLE frontline_demo.low_reasons (n integer PRIMARY KEY, reason text NOT NULL);
 INSERT INTO frontline_demo.low_reasons VALUES
-    (1, 'slow_response'), (2, 'not_resolved'), (3, 'had_to_repeat'),
-    (4, 'unhelpful_answer'), (5, 'closed_too_early');
+    (1, 'long_wait'), (2, 'not_resolved'), (3, 'other'),
+    (4, 'low_expertise'), (5, 'not_resolved');
 
 -- Names per language; female surnames derived (Russian -ова/-ева/-ина,
 -- Polish -ska/-cka/-dzka).

@@ -77,8 +77,8 @@ feedback_draw(struct app *app, int rows, int cols)
 		    tui_attr(app, TC_RISK) : 0));
 		tui_put(app, y, sw + cw + 2, custw, r->customer, TEXT_PAD, base);
 		xasprintf(&text, "%s%s%s", feedback_reason(r->reason),
-		    r->comment != NULL ? ": " : "", r->comment != NULL ?
-		    r->comment : "");
+		    r->reason != NULL && r->comment != NULL ? ": " : "",
+		    r->comment != NULL ? r->comment : "");
 		tui_put(app, y, sw + cw + custw + 3, rw, text, TEXT_PAD, base);
 		free(text);
 		xasprintf(&text, "#%lld %s", r->ticket, r->subject != NULL ?

@@ -50,10 +50,8 @@ rating_why_not(const struct survey_plan *p)
 	if (p == NULL || p->reason == NULL)
 		return xstrdup(_("Not surveyed."));
 	if (strcmp(p->reason, "not_nth") == 0)
-		xasprintf(&text, _("Not surveyed: this is contact %d, and "
-		    "every %d%s contact is asked."), p->contact_no, p->every_nth,
-		    p->every_nth == 2 ? _("nd") : p->every_nth == 3 ? _("rd") :
-		    _("th"));
+		xasprintf(&text, _("Not surveyed: this is contact %d, and one "
+		    "contact in %d is asked."), p->contact_no, p->every_nth);
 	else if (strcmp(p->reason, "fatigue") == 0)
 		xasprintf(&text, P_("Not surveyed: this customer was asked %d "
 		    "day ago.", "Not surveyed: this customer was asked %d days "

@@ -82,9 +82,9 @@ keys y
 wait_for "Topic" 3
 keys 2
 wait_for "Not surveyed" 5
-screen | grep -Eq "contact [0-9]+, and every 2" || { screen; fail "no reason given for not surveying"; }
+screen | grep -Eq "contact [0-9]+, and one contact in 2" || { screen; fail "no reason given for not surveying"; }
 keys Enter
-wait_for "rating saved" 5
+wait_for "outcome saved, no rating" 5
 [ "$(sql_value "SELECT r.status || ' ' || r.resolved_first_contact FROM frontline.ratings r JOIN frontline.tickets t ON t.id = r.ticket_id WHERE t.subject = 'Waiting for logs'")" = "not_asked true" ] ||
 	fail "outcome of a not-sampled contact"
 keys Escape
@@ -113,7 +113,7 @@ wait_for "How satisfied" 5
 keys 4
 wait_for "recommend us" 3
 keys Escape
-wait_for "rating saved" 5
+wait_for "outcome saved, no rating" 5
 [ "$(sql_value "SELECT r.status || ' ' || coalesce(r.csat::text, '-') FROM frontline.ratings r JOIN frontline.tickets t ON t.id = r.ticket_id WHERE t.subject = 'Password reset'")" = "declined -" ] ||
 	fail "Esc stored a half answer"
 
