@@ -105,6 +105,17 @@ read_file(const char *path, char **cause)
 	return buf;
 }
 
+/* Characters in a UTF-8 string (the words here are one column each). */
+static int
+migrate_chars(const char *s)
+{
+	int n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
 static int
 migration_cmp(const void *a, const void *b)
 {
@@ -287,8 +298,11 @@ migrate_status(const char *conninfo, const char *sqldir, FILE *out,
 
 		if (!applied)
 			pending++;
-		fprintf(out, "%-8s %s\n", applied ? _("applied") : _("pending"),
-		    m[i].name);
+		const char *word = applied ? _("applied") : _("pending");
+
+		/* Pad by characters, not bytes: the word may be Cyrillic. */
+		fprintf(out, "%s%*s %s\n", word, 8 - migrate_chars(word) > 0 ?
+		    8 - migrate_chars(word) : 0, "", m[i].name);
 	}
 	fprintf(out, P_("%d migration pending\n", "%d migrations pending\n",
 	    (unsigned long)pending), pending);
