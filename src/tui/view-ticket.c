@@ -92,7 +92,7 @@ ticket_layout(const struct app *app, const struct ticket *t, int cols,
     struct tlines *out)
 {
 	int flags = tui_text_flags(app), width = cols - 4;
-	const char *dot = app->ascii ? "|" : "·";
+	const char *dot = app->ascii ? "|" : "·", *author;
 	char when[32], *head, *clean;
 	struct text_lines wrapped;
 
@@ -101,15 +101,17 @@ ticket_layout(const struct app *app, const struct ticket *t, int cols,
 		attr_t attr = message_attr(app, m->kind);
 
 		format_local_time(m->created_at, when, sizeof when);
+		/* Automatic messages have no person behind them. */
+		author = *m->author != '\0' ? m->author : _("system");
 		if (m->ticket_id != t->id)
 			xasprintf(&head, "%s %s %s %s %s %s %s %s %s #%lld",
-			    app->ascii ? "--" : "──", m->author, dot,
+			    app->ascii ? "--" : "──", author, dot,
 			    message_kind_label(m->kind), dot,
 			    _(label_channel(m->channel)), dot, when,
 			    _("from merged ticket"), m->ticket_id);
 		else
 			xasprintf(&head, "%s %s %s %s %s %s %s %s",
-			    app->ascii ? "--" : "──", m->author, dot,
+			    app->ascii ? "--" : "──", author, dot,
 			    message_kind_label(m->kind), dot,
 			    _(label_channel(m->channel)), dot, when);
 		clean = text_sanitize(head, strlen(head), TEXT_ONE_LINE | flags);
