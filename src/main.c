@@ -51,6 +51,10 @@ usage(FILE *f)
 	    "             [--min-days DAYS] [--csat on|off] [--nps on|off]\n"
 	    "                          change that, for all or one channel "
 	    "(admins)\n"
+	    "  stats [-d CONNINFO] [--json | --csv] [--from TIME] [--to TIME]\n"
+	    "        [--queue NAME] [--agent ROLE]\n"
+	    "                          ticket, SLA, CSAT and NPS figures of a "
+	    "period\n"
 	    "  keys                    list the console's key bindings\n"
 	    "\n"
 	    "Options:\n"
@@ -111,6 +115,8 @@ main(int argc, char **argv)
 		return cmd_rating(argc - 1, argv + 1);
 	if (strcmp(cmd, "survey") == 0)
 		return cmd_survey(argc - 1, argv + 1);
+	if (strcmp(cmd, "stats") == 0)
+		return cmd_stats(argc - 1, argv + 1);
 	if (strcmp(cmd, "keys") == 0) {
 		tui_print_keys();
 		return 0;

@@ -18,6 +18,7 @@ int cmd_demo(int argc, char **argv, bool ascii);
 int cmd_db(int argc, char **argv);
 int cmd_rating(int argc, char **argv);
 int cmd_survey(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
 
 /* Prints "frontline: " and the message to stderr. */
 void cmd_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
