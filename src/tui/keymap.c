@@ -57,10 +57,10 @@ const struct keybinding keymap[] = {
 	{ KV_TICKET, CTRL('r'), ACT_RELOAD, "Ctrl-R", N_("reload the ticket") },
 	{ KV_ALL, '?', ACT_HELP, "?, F1", N_("show or close this help") },
 	{ KV_ALL, KEY_F(1), ACT_HELP, NULL, NULL },
-	{ KV_TICKET | KV_HELP | KV_FEEDBACK, 27, ACT_BACK, "Esc", N_("back: leave the ticket or the help") },
+	{ KV_TICKET | KV_HELP | KV_FEEDBACK, 27, ACT_BACK, "Esc", N_("back: leave the ticket, the feedback or the help") },
 	{ KV_TICKET | KV_HELP | KV_FEEDBACK, KEY_LEFT, ACT_BACK, NULL, NULL },
 	{ KV_ALL, CTRL('l'), ACT_REDRAW, "Ctrl-L", N_("redraw the screen") },
-	{ KV_ALL, 'q', ACT_QUIT, "q", N_("quit (in a ticket or the help: go back)") },
+	{ KV_ALL, 'q', ACT_QUIT, "q", N_("quit (in a ticket, the feedback or the help: go back)") },
 	{ 0, 0, ACT_NONE, NULL, NULL }
 };
 
