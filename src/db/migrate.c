@@ -15,6 +15,7 @@
 #include <libpq-fe.h>
 
 #include "db/migrate.h"
+#include "db/tool.h"
 #include "i18n.h"
 #include "xmalloc.h"
 
@@ -40,28 +41,10 @@ set_cause(char **cause, const char *fmt, const char *a, const char *b)
 		(*cause)[--len] = '\0';
 }
 
-/* Notices ("already exists, skipping") are not for the user. */
-static void
-migrate_notice(void *arg, const char *message)
-{
-}
-
 static PGconn *
 migrate_connect(const char *conninfo, char **cause)
 {
-	static const char *const keys[] = { "application_name",
-	    "client_encoding", "dbname", NULL };
-	const char *values[] = { "frontline-admin", "UTF8", conninfo, NULL };
-	PGconn *conn = PQconnectdbParams(keys, values, 1);
-
-	if (conn == NULL || PQstatus(conn) != CONNECTION_OK) {
-		set_cause(cause, "%s%s", _("cannot connect to the database: "),
-		    conn != NULL ? PQerrorMessage(conn) : _("out of memory"));
-		PQfinish(conn);
-		return NULL;
-	}
-	PQsetNoticeProcessor(conn, migrate_notice, NULL);
-	return conn;
+	return db_tool_connect(conninfo, "frontline-admin", cause);
 }
 
 static int

@@ -11,74 +11,17 @@
 #include <libpq-fe.h>
 
 #include "db/rating.h"
+#include "db/tool.h"
 #include "i18n.h"
 #include "xmalloc.h"
 
 /* PostgreSQL refuses a call to a function the role may not execute. */
 #define SQLSTATE_NO_PRIVILEGE		"42501"
 /* The schema's functions begin their own messages so; cmd_warn adds it. */
-#define SCHEMA_PREFIX			"frontline: "
 
 struct rating_conn {
 	PGconn	*conn;
 };
-
-/* Notices from the schema's functions are for its developers. */
-static void
-rating_notice(void *arg, const char *message)
-{
-}
-
-/* libpq's message on one line: its line breaks and indents ("failed: No
- * such file\n\tIs the server running") become one space. Caller frees. */
-static char *
-rating_trim(const char *s)
-{
-	char *t = xstrdup(s != NULL ? s : ""), *out = t;
-	bool space = false;
-
-	for (const char *p = t; *p != '\0'; p++) {
-		if (*p == '\n' || *p == '\t' || *p == ' ') {
-			space = out != t;
-			continue;
-		}
-		if (space)
-			*out++ = ' ';
-		space = false;
-		*out++ = *p;
-	}
-	*out = '\0';
-	return t;
-}
-
-/* Whether a failed statement's message is the schema's own (a check in a
- * function of share/sql), written for the person using frontline. */
-static bool
-rating_error_is_ours(const PGresult *res)
-{
-	const char *primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-
-	return primary != NULL && strncmp(primary, SCHEMA_PREFIX,
-	    strlen(SCHEMA_PREFIX)) == 0;
-}
-
-/* The server's own words for a failed statement, or libpq's, without the
- * schema's prefix; the caller frees. */
-static char *
-rating_error_text(const PGresult *res, PGconn *conn)
-{
-	const char *primary;
-
-	primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-	if (primary != NULL && *primary != '\0') {
-		if (rating_error_is_ours(res))
-			primary += strlen(SCHEMA_PREFIX);
-		return rating_trim(primary);
-	}
-	if (res != NULL && *PQresultErrorMessage(res) != '\0')
-		return rating_trim(PQresultErrorMessage(res));
-	return rating_trim(PQerrorMessage(conn));
-}
 
 /* A failure that is the database's answer about this request (a bad value,
  * a constraint, no right to it) rather than trouble on the way. */
@@ -102,24 +45,11 @@ rating_admin_error(const PGresult *res, PGconn *conn, const char *denied)
 	const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
 	char *why, *text;
 
-	why = rating_error_text(res, conn);
+	why = db_tool_error(res, conn);
 	if (state == NULL || strcmp(state, SQLSTATE_NO_PRIVILEGE) != 0 ||
-	    rating_error_is_ours(res))
+	    db_tool_error_is_ours(res))
 		return why;
 	xasprintf(&text, denied, why);
-	free(why);
-	return text;
-}
-
-/* A connection error as the user reads it; the caller frees. */
-static char *
-rating_connect_error(PGconn *conn)
-{
-	char *why, *text;
-
-	why = rating_trim(conn != NULL ? PQerrorMessage(conn) :
-	    _("out of memory"));
-	xasprintf(&text, _("cannot connect to the database: %s"), why);
 	free(why);
 	return text;
 }
@@ -127,19 +57,11 @@ rating_connect_error(PGconn *conn)
 struct rating_conn *
 rating_connect(const char *conninfo, char **cause)
 {
-	static const char *const keys[] = { "application_name",
-	    "client_encoding", "dbname", NULL };
-	const char *values[] = { "frontline", "UTF8", conninfo, NULL };
 	struct rating_conn *c;
-	PGconn *conn;
+	PGconn *conn = db_tool_connect(conninfo, "frontline", cause);
 
-	conn = PQconnectdbParams(keys, values, 1);
-	if (conn == NULL || PQstatus(conn) != CONNECTION_OK) {
-		*cause = rating_connect_error(conn);
-		PQfinish(conn);
+	if (conn == NULL)
 		return NULL;
-	}
-	PQsetNoticeProcessor(conn, rating_notice, NULL);
 	c = xcalloc(1, sizeof *c);
 	c->conn = conn;
 	return c;
@@ -163,7 +85,7 @@ rating_reconnect(struct rating_conn *c, char **cause)
 	PQreset(c->conn);
 	if (PQstatus(c->conn) == CONNECTION_OK)
 		return 0;
-	*cause = rating_connect_error(c->conn);
+	*cause = db_tool_connect_error(c->conn);
 	return -1;
 }
 
@@ -247,14 +169,14 @@ rating_import(struct rating_conn *c, const struct rating_entry *e,
 	if (PQresultStatus(res) == PGRES_TUPLES_OK)
 		outcome = rating_import_result(res, callback_ticket, message);
 	else if (PQstatus(c->conn) != CONNECTION_OK) {
-		why = rating_error_text(res, c->conn);
+		why = db_tool_error(res, c->conn);
 		xasprintf(message, _("lost the connection to the database: %s"),
 		    why);
 		free(why);
 		outcome = RATING_FAILED;
 	} else {
 		/* The function's own checks say what is wrong in words. */
-		*message = rating_error_text(res, c->conn);
+		*message = db_tool_error(res, c->conn);
 		outcome = rating_error_is_refusal(res) ? RATING_REFUSED :
 		    RATING_FAILED;
 	}

@@ -13,11 +13,10 @@
 #include <libpq-fe.h>
 
 #include "db/stats.h"
+#include "db/tool.h"
 #include "i18n.h"
 #include "xmalloc.h"
 
-/* The schema's functions begin their own messages so; cmd_warn adds it. */
-#define SCHEMA_PREFIX	"frontline: "
 
 struct stats_conn {
 	PGconn	*conn;
@@ -33,59 +32,13 @@ struct stats_conn {
 	" surveys_answered, csat_counts, nps_counts"
 #define STATS_NCOLUMNS	22
 
-/* Notices from the schema's functions are for its developers. */
-static void
-stats_notice(void *arg, const char *message)
-{
-}
-
-/* libpq's message on one line, its line breaks and indents one space each;
- * the caller frees. */
-static char *
-stats_trim(const char *s)
-{
-	char *t = xstrdup(s != NULL ? s : ""), *out = t;
-	bool space = false;
-
-	for (const char *p = t; *p != '\0'; p++) {
-		if (*p == '\n' || *p == '\t' || *p == ' ') {
-			space = out != t;
-			continue;
-		}
-		if (space)
-			*out++ = ' ';
-		space = false;
-		*out++ = *p;
-	}
-	*out = '\0';
-	return t;
-}
-
-/* The server's words for a failed statement, or libpq's, without the
- * schema's prefix; the caller frees. */
-static char *
-stats_error_text(const PGresult *res, PGconn *conn)
-{
-	const char *primary;
-
-	primary = PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY);
-	if (primary != NULL && *primary != '\0') {
-		if (strncmp(primary, SCHEMA_PREFIX, strlen(SCHEMA_PREFIX)) == 0)
-			primary += strlen(SCHEMA_PREFIX);
-		return stats_trim(primary);
-	}
-	if (res != NULL && *PQresultErrorMessage(res) != '\0')
-		return stats_trim(PQresultErrorMessage(res));
-	return stats_trim(PQerrorMessage(conn));
-}
-
 /* A failed query as the user reads it; the caller frees. */
 static char *
 stats_query_error(const PGresult *res, PGconn *conn)
 {
 	char *why, *text;
 
-	why = stats_error_text(res, conn);
+	why = db_tool_error(res, conn);
 	xasprintf(&text, _("cannot read the figures: %s"), why);
 	free(why);
 	return text;
@@ -94,23 +47,11 @@ stats_query_error(const PGresult *res, PGconn *conn)
 struct stats_conn *
 stats_connect(const char *conninfo, char **cause)
 {
-	static const char *const keys[] = { "application_name",
-	    "client_encoding", "dbname", NULL };
-	const char *values[] = { "frontline", "UTF8", conninfo, NULL };
 	struct stats_conn *c;
-	PGconn *conn;
-	char *why;
+	PGconn *conn = db_tool_connect(conninfo, "frontline", cause);
 
-	conn = PQconnectdbParams(keys, values, 1);
-	if (conn == NULL || PQstatus(conn) != CONNECTION_OK) {
-		why = stats_trim(conn != NULL ? PQerrorMessage(conn) :
-		    _("out of memory"));
-		xasprintf(cause, _("cannot connect to the database: %s"), why);
-		free(why);
-		PQfinish(conn);
+	if (conn == NULL)
 		return NULL;
-	}
-	PQsetNoticeProcessor(conn, stats_notice, NULL);
 	c = xcalloc(1, sizeof *c);
 	c->conn = conn;
 	return c;
