@@ -11,6 +11,8 @@
 
 #include <cmocka.h>
 
+#include "check.h"
+
 #include "core/editbuf.h"
 #include "core/text.h"
 
@@ -34,51 +36,6 @@
 
 /* Where the cursor is in the texts of the tables below. */
 #define MARK	'|'
-
-/* Shows bytes as C escapes, so a failure never sends raw controls. */
-static char *
-escape(const char *s)
-{
-	size_t	 len = strlen(s), i, o = 0;
-	char	*out = malloc(len * 4 + 1);
-
-	if (out == NULL)
-		abort();
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x20 && c < 0x7f && c != '\\')
-			out[o++] = (char)c;
-		else
-			o += (size_t)sprintf(out + o, "\\x%02x", c);
-	}
-	out[o] = '\0';
-	return (out);
-}
-
-static void
-check_string(const char *what, const char *got, const char *want)
-{
-	char	*g, *w;
-
-	if (strcmp(got, want) == 0)
-		return;
-	g = escape(got);
-	w = escape(want);
-	print_error("%s:\n  got  \"%s\"\n  want \"%s\"\n", what, g, w);
-	free(g);
-	free(w);
-	fail();
-}
-
-static void
-check_int(const char *what, long got, long want)
-{
-	if (got == want)
-		return;
-	print_error("%s: got %ld, want %ld\n", what, got, want);
-	fail();
-}
 
 /*
  * Where the cursor may rest, worked out here without the buffer: on a
@@ -1114,7 +1071,7 @@ test_is_empty(void **state)
 	(void)state;
 	for (i = 0; i < sizeof empty_cases / sizeof empty_cases[0]; i++) {
 		eb = editbuf_new(empty_cases[i].in);
-		name = escape(empty_cases[i].in);
+		name = check_escape(empty_cases[i].in);
 		check_int(name, editbuf_is_empty(eb), empty_cases[i].empty);
 		free(name);
 		editbuf_free(eb);

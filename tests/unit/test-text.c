@@ -11,6 +11,8 @@
 
 #include <cmocka.h>
 
+#include "check.h"
+
 #include "core/text.h"
 
 /* Input given as a literal: its length includes any NUL inside. */
@@ -29,51 +31,6 @@
 #define GO	"\xe8\xaa\x9e"			/* one more */
 #define GRIN	"\xf0\x9f\x98\x80"		/* U+1F600, wide emoji */
 #define E_ACUTE	"e\xcc\x81"			/* e + U+0301 combining */
-
-/* Shows bytes as C escapes, so a failure never sends raw controls. */
-static char *
-escape(const char *s)
-{
-	size_t	 len = strlen(s), i, o = 0;
-	char	*out = malloc(len * 4 + 1);
-
-	if (out == NULL)
-		abort();
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x20 && c < 0x7f && c != '\\')
-			out[o++] = (char)c;
-		else
-			o += (size_t)sprintf(out + o, "\\x%02x", c);
-	}
-	out[o] = '\0';
-	return out;
-}
-
-static void
-check_string(const char *what, const char *got, const char *want)
-{
-	char	*g, *w;
-
-	if (strcmp(got, want) == 0)
-		return;
-	g = escape(got);
-	w = escape(want);
-	print_error("%s:\n  got  \"%s\"\n  want \"%s\"\n", what, g, w);
-	free(g);
-	free(w);
-	fail();
-}
-
-static void
-check_int(const char *what, long got, long want)
-{
-	if (got == want)
-		return;
-	print_error("%s: got %ld, want %ld\n", what, got, want);
-	fail();
-}
 
 struct decode_case {
 	const char	*name;
@@ -302,7 +259,7 @@ test_width(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof width_cases / sizeof width_cases[0]; i++) {
-		char *name = escape(width_cases[i].in);
+		char *name = check_escape(width_cases[i].in);
 
 		check_int(name, text_width(width_cases[i].in),
 		    width_cases[i].width);
