@@ -116,13 +116,13 @@ console_db_state(void *arg, enum db_state state, const char *why)
 	console_set_error(&app->db_error, why);
 	app->dirty = true;
 	if (state == DB_READY) {
-		/* After a reconnect the cursor says what we missed; the queue
-		 * is refetched regardless, since time moved on. */
+		/* After a reconnect the queue is refetched whole, since time
+		 * moved on: the cursor starts again from now. */
 		app->fetching = false;
-		agent_fetch(app->db, console_got_agent, app);
-		console_refresh(app);
 		free(app->cursor);
 		app->cursor = NULL;
+		agent_fetch(app->db, console_got_agent, app);
+		console_refresh(app);
 		work_reconnected(app);
 	}
 }
