@@ -20,7 +20,9 @@ open_printer
 keys r
 wait_for "Reply to the customer" 3
 keys "Half-written answer about the toner"
-sleep 0.3
+# The console writes the local draft before it draws, so once the text is
+# on screen it is on disk; a fixed sleep lost it on a loaded machine.
+wait_for "Half-written answer about the toner" 5
 pid=$(pgrep -f "frontline -d host=$PGHOST dbname=frontline user=alice" | head -1)
 [ -n "$pid" ] || fail "console process not found"
 kill -9 "$pid"
