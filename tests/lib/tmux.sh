@@ -58,3 +58,23 @@ wait_gone() {
 	screen
 	fail "still showing /$pattern/ after ${limit}s"
 }
+
+# settle [SECONDS]: waits until the screen has stopped changing for half a
+# second (at most SECONDS, default 5), so the next key lands on what the
+# console shows after the last one, however slow the machine.
+settle() {
+	local limit=${1:-5} i same=0 prev cur
+	prev=$(screen)
+	for ((i = 0; i < limit * 10; i++)); do
+		sleep 0.1
+		cur=$(screen)
+		if [ "$cur" = "$prev" ]; then
+			same=$((same + 1))
+			[ "$same" -ge 5 ] && return 0
+		else
+			same=0
+			prev=$cur
+		fi
+	done
+	return 0
+}

@@ -54,7 +54,7 @@ on alice j Enter
 wait_on alice "Also viewing: Carol Agent \(replying\)" 5
 on alice r
 on alice "Please unplug it now."
-sleep 0.5
+wait_on alice "Please unplug it now." 5
 
 # The customer writes while Alice types.
 sql -c "INSERT INTO frontline.messages (ticket_id, kind, channel, author_customer_id, body)

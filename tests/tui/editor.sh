@@ -31,12 +31,12 @@ tm load-buffer "$TEST_DIR/paste"
 tm paste-buffer -t t
 sleep 1
 keys C-u
-sleep 0.3
+settle
 # Ctrl-U removed the pasted line: type over, then edit in the middle.
 keys "Dzień dobry, Olgo"
 keys Left Left Left Left C-w
 keys "Pani "
-sleep 0.3
+settle
 # Ctrl-W took "dobry, " before the cursor.
 wait_for "Dzień Pani Olgo" 3
 keys C-o

@@ -29,7 +29,7 @@ wait_for "Printer on fire" 10
 
 open_ticket() {
 	keys / C-u "^$1" Enter
-	sleep 0.5
+	settle
 	keys Enter
 	wait_for "#[0-9]+ $1" 5
 }

@@ -45,7 +45,7 @@ screen | grep -q "internal note" || fail "the note is not marked internal"
 # Search the thread: matches are shown in reverse video, n moves on, a bad
 # pattern says what is wrong.
 keys / "smoke|warranty" Enter
-sleep 0.5
+settle
 tm capture-pane -e -p -t t | grep -Eq $'\e\\[[0-9;]*7mSmoke' || { tm capture-pane -e -p -t t | grep -i smoke; fail "match not highlighted"; }
 keys / "(unclosed" Enter
 wait_for "bad pattern at character" 3

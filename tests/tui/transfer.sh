@@ -48,13 +48,13 @@ wait_for "Reply to the customer" 3
 wait_for "Здравствуйте, Olga Ivanova!" 3
 wait_for "обращение #$printer у меня. Alice Agent" 3
 keys Escape
-sleep 0.3
+settle
 
 # Merge the duplicate into this one, from the duplicate.
 keys Escape
 wait_for "in view" 5
 keys / C-u "duplicate" Enter
-sleep 0.5
+settle
 keys Enter
 wait_for "#$dup Printer smoke" 5
 keys M "$printer" Enter
@@ -62,7 +62,7 @@ wait_for "merged" 5
 [ "$(sql_value "SELECT merged_into_id || ' ' || status FROM frontline.tickets WHERE id = $dup")" = "$printer closed" ] ||
 	fail "merge: $(sql_value "SELECT merged_into_id, status FROM frontline.tickets WHERE id = $dup")"
 keys / C-u "^Printer on fire" Enter
-sleep 0.5
+settle
 keys Enter
 wait_for "#$printer Printer on fire" 5
 wait_for "Sent by email as well" 5
@@ -88,7 +88,7 @@ tm kill-server
 tui_start 100x30 "$FRONTLINE -d '$(pg_conninfo bob)'"
 wait_for "Printer on fire" 10
 keys / "^Printer on fire" Enter
-sleep 0.5
+settle
 keys Enter
 wait_for "Handover from Alice Agent: Customer already unplugged it" 5
 screen | grep -q "The printer smokes since Monday" || fail "Bob does not see the history"
