@@ -328,6 +328,117 @@ app_menu_choose(struct app *app, int index)
 	pick_list_free(pick);
 }
 
+/* Leaves a drill-down: the queue shows its own view again. */
+static void
+app_end_drill(struct app *app)
+{
+	if (!app->drilling)
+		return;
+	app->drilling = false;
+	free(app->drill.what);
+	free(app->drill.key);
+	free(app->drill.period);
+	free(app->drill.label);
+	memset(&app->drill, 0, sizeof app->drill);
+	app->want_queue = true;
+}
+
+static void
+app_show_wallboard(struct app *app)
+{
+	app->view = VIEW_WALLBOARD;
+	app_work->wallboard(app);
+}
+
+static char *
+app_dup_or_null(const char *s)
+{
+	return s != NULL && *s != '\0' ? xstrdup(s) : NULL;
+}
+
+/* Enter on a wallboard spot: its ticket, or the tickets behind it in the
+ * queue screen, which then shows them until Esc. */
+static void
+app_follow_spot(struct app *app, const struct wb_spot *s)
+{
+	if (s->ticket != 0) {
+		app_work->open(app, s->ticket);
+		return;
+	}
+	if (strcmp(s->what, "open") == 0) {
+		/* Every open ticket: the queue's own view. */
+		app_end_drill(app);
+		app->qview = QV_ALL;
+		app->want_queue = true;
+	} else {
+		app_end_drill(app);
+		app->drilling = true;
+		app->drill.what = xstrdup(s->what);
+		app->drill.key = app_dup_or_null(s->key);
+		app->drill.period = app_dup_or_null(s->period);
+		app->drill.label = xstrdup(s->label);
+		app_work->drill(app);
+	}
+	app->view = VIEW_QUEUE;
+	app->selected = 0;
+	app->top = 0;
+}
+
+static void
+app_wallboard_action(struct app *app, enum action act)
+{
+	int n = app->nspots;
+
+	switch (act) {
+	case ACT_UP:
+		if (app->wb_sel > 0)
+			app->wb_sel--;
+		break;
+	case ACT_DOWN:
+		if (app->wb_sel < n - 1)
+			app->wb_sel++;
+		break;
+	case ACT_HOME:
+		app->wb_sel = 0;
+		break;
+	case ACT_END:
+		app->wb_sel = n > 0 ? n - 1 : 0;
+		break;
+	case ACT_PANEL:
+	case ACT_PAGE_DOWN:
+		app->wb_page = (app->wb_page + 1) % APP_WB_PAGES;
+		app->wb_sel = 0;
+		break;
+	case ACT_PANEL_PREV:
+	case ACT_PAGE_UP:
+		app->wb_page = (app->wb_page + APP_WB_PAGES - 1) % APP_WB_PAGES;
+		app->wb_sel = 0;
+		break;
+	case ACT_OPEN:
+		if (app->wb_sel >= 0 && app->wb_sel < n)
+			app_follow_spot(app, &app->spots[app->wb_sel]);
+		break;
+	case ACT_WALLBOARD:
+		app->view = VIEW_QUEUE;
+		app->want_queue = true;
+		break;
+	case ACT_FEEDBACK:
+		app->feedback_from = app->view;
+		app->view = VIEW_FEEDBACK;
+		app->fb_sel = 0;
+		app_work->feedback(app);
+		break;
+	case ACT_HELP:
+		app_open_help(app);
+		break;
+	case ACT_QUIT:
+		app->quit = true;
+		break;
+	default:
+		break;
+	}
+}
+
 static void
 app_queue_action(struct app *app, enum action act)
 {
@@ -350,9 +461,21 @@ app_queue_action(struct app *app, enum action act)
 		app_work->take_next(app);
 		break;
 	case ACT_FEEDBACK:
+		app->feedback_from = app->view;
 		app->view = VIEW_FEEDBACK;
 		app->fb_sel = 0;
 		app_work->feedback(app);
+		break;
+	case ACT_WALLBOARD:
+		app_end_drill(app);
+		app_show_wallboard(app);
+		break;
+	case ACT_BACK:
+		/* From a drill-down back to the number it came from. */
+		if (app->drilling) {
+			app_end_drill(app);
+			app_show_wallboard(app);
+		}
 		break;
 	case ACT_VIEW_MINE:
 	case ACT_VIEW_TEAM:
@@ -360,6 +483,7 @@ app_queue_action(struct app *app, enum action act)
 	case ACT_VIEW_WAITING:
 	case ACT_VIEW_BREACHED:
 		app->qview = (enum queue_view)(act - ACT_VIEW_MINE);
+		app_end_drill(app);
 		app->want_queue = true;
 		app->selected = 0;
 		app->top = 0;
@@ -368,7 +492,11 @@ app_queue_action(struct app *app, enum action act)
 		app_open_help(app);
 		break;
 	case ACT_QUIT:
-		app->quit = true;
+		if (app->drilling) {
+			app_end_drill(app);
+			app_show_wallboard(app);
+		} else
+			app->quit = true;
 		break;
 	default:
 		break;
@@ -490,9 +618,40 @@ app_panel_action(struct app *app, enum action act)
 	return true;
 }
 
+bool
+app_read_only(const struct app *app)
+{
+	return app->agent != NULL && app->agent->supervisor &&
+	    app->ticket != NULL && app->ticket->assignee_id != app->agent->id;
+}
+
+/* The actions that change a ticket; a supervisor takes it first. */
+static bool
+app_writes(enum action act)
+{
+	switch (act) {
+	case ACT_REPLY:
+	case ACT_NOTE:
+	case ACT_STATUS:
+	case ACT_PRIORITY:
+	case ACT_TRANSFER:
+	case ACT_TAGS:
+	case ACT_MERGE:
+	case ACT_MACRO:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void
 app_ticket_action(struct app *app, enum action act)
 {
+	if (app_writes(act) && app_read_only(app)) {
+		app_flash(app, true, "%s", _("read-only: this ticket is not "
+		    "yours; assign it to yourself with @ to work on it"));
+		return;
+	}
 	if (act == ACT_PANEL) {
 		/* thread -> customer -> knowledge -> thread */
 		if (!app->panel_focus) {
@@ -630,7 +789,9 @@ app_feedback_action(struct app *app, enum action act)
 	case ACT_BACK:
 	case ACT_QUIT:
 	case ACT_FEEDBACK:
-		app->view = VIEW_QUEUE;
+		app->view = app->feedback_from;
+		if (app->view == VIEW_WALLBOARD)
+			app_work->wallboard(app);
 		break;
 	default:
 		break;
@@ -647,6 +808,7 @@ app_action(struct app *app, enum action act)
 	if (act == ACT_NONE)
 		return;
 	app->dirty = true;
+	app->last_key_at = db_now();
 	if (act == ACT_REDRAW) {
 		app->redraw_all = true;
 		return;
@@ -663,6 +825,9 @@ app_action(struct app *app, enum action act)
 		break;
 	case VIEW_FEEDBACK:
 		app_feedback_action(app, act);
+		break;
+	case VIEW_WALLBOARD:
+		app_wallboard_action(app, act);
 		break;
 	}
 }

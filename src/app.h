@@ -10,6 +10,7 @@
 #include "db/db.h"
 #include "db/queue.h"
 #include "db/ticket.h"
+#include "db/wallboard.h"
 #include "survey.h"
 
 struct editbuf;
@@ -52,7 +53,9 @@ enum action {
 	ACT_TAGS,		/* t: edit the tags */
 	ACT_MERGE,		/* M: into another ticket */
 	ACT_MACRO,		/* m: a canned reply into the reply */
-	ACT_FEEDBACK		/* f: low ratings and their callbacks */
+	ACT_FEEDBACK,		/* f: low ratings and their callbacks */
+	ACT_WALLBOARD,		/* w: the wallboard, or back to the queue */
+	ACT_PANEL_PREV		/* Shift-Tab: the previous wallboard page */
 };
 
 /* The panel beside the thread (wide terminals) or instead of it. */
@@ -77,8 +80,22 @@ enum view_id {
 	VIEW_QUEUE,
 	VIEW_TICKET,
 	VIEW_HELP,
-	VIEW_FEEDBACK
+	VIEW_FEEDBACK,
+	VIEW_WALLBOARD
 };
+
+/* A number or a row on the wallboard that Enter follows: the tickets
+ * behind it (what, key, period as frontline.wallboard_tickets takes them),
+ * or one ticket. The view records them as it draws, in reading order. */
+struct wb_spot {
+	char		 what[16];
+	char		 key[64];
+	char		 period[8];
+	char		 label[96];	/* the drill-down's title */
+	long long	 ticket;	/* nonzero: open this ticket */
+};
+#define APP_MAX_SPOTS	256
+#define APP_WB_PAGES	6	/* the wallboard's panels, one per page */
 
 /* A small menu over the current view: status or priority choices. */
 enum menu_kind {
@@ -116,6 +133,32 @@ struct app {
 
 	enum view_id		 view;
 	enum view_id		 help_from;	/* where the help returns to */
+	enum view_id		 ticket_from;	/* where Esc leaves a ticket to */
+	enum view_id		 feedback_from;	/* and the feedback view */
+	bool			 view_chosen;	/* the first view was decided */
+
+	/* The wallboard: src/board.c decides when to fetch, the view draws
+	 * and records the spots Enter can follow. */
+	struct wb_live		*wb_live;	/* owned */
+	struct wb_slow		*wb_slow;	/* owned */
+	char			*wb_error;
+	bool			 wb_live_busy;
+	bool			 wb_slow_busy;
+	bool			 wb_live_stale;	/* a change since the fetch */
+	bool			 wb_slow_stale;
+	double			 wb_live_at;	/* local time of the fetches */
+	double			 wb_slow_at;
+	int			 wb_page;	/* narrow screens: which panel */
+	int			 wb_sel;	/* index into spots */
+	struct wb_spot		 spots[APP_MAX_SPOTS];
+	int			 nspots;
+	struct queue_drill	 drill;		/* the queue shows these */
+	bool			 drilling;
+
+	/* Presence for the wallboards: away after a while without keys. */
+	double			 last_key_at;
+	double			 beat_at;
+	bool			 away;
 
 	/* The ticket screen. Replies find it by id: open_id. */
 	long long		 open_id;
@@ -240,7 +283,13 @@ struct app_work {
 	void	(*merge)(struct app *app, long long target);
 	void	(*macro)(struct app *app, const struct pick_item *macro);
 	void	(*feedback)(struct app *app);
+	void	(*wallboard)(struct app *app);	/* shown: fetch what is due */
+	void	(*drill)(struct app *app);	/* app->drill changed */
 };
+
+/* Whether the open ticket is only to read: a supervisor's view of a
+ * ticket that is not theirs (they take it with @ to work on it). */
+bool app_read_only(const struct app *app);
 
 /* Asks for the comment a rating of "other" needs. */
 void app_prompt_rating_comment(struct app *app);

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "board.h"
 #include "core/editbuf.h"
 #include "core/filter.h"
 #include "core/template.h"
@@ -206,7 +207,7 @@ work_got_ticket(long long id, struct ticket *t, const char *error, void *arg)
 	}
 	if (t == NULL) {
 		if (app->ticket == NULL) {
-			app->view = VIEW_QUEUE;
+			app->view = app->ticket_from;
 			app->open_id = 0;
 		}
 		app_flash(app, true, _("cannot open ticket #%lld: %s"), id,
@@ -283,6 +284,8 @@ work_open(struct app *app, long long id)
 	if (app->open_id != 0 && app->open_id != id)
 		work_leave(app);
 	app->open_id = id;
+	if (app->view != VIEW_TICKET && app->view != VIEW_HELP)
+		app->ticket_from = app->view;
 	app->view = VIEW_TICKET;
 	app->thread_top = 0;
 	kb_list_free(app->kb);
@@ -328,7 +331,9 @@ work_close_ticket(struct app *app)
 	ticket_free(app->ticket);
 	app->ticket = NULL;
 	app->open_id = 0;
-	app->view = VIEW_QUEUE;
+	app->view = app->ticket_from;
+	if (app->view == VIEW_WALLBOARD)
+		app_work->wallboard(app);
 	app->menu.kind = MENU_NONE;
 	customer_free(app->customer);
 	app->customer = NULL;
@@ -848,6 +853,8 @@ static const struct app_work work_ops = {
 	.merge = work_merge,
 	.macro = work_macro,
 	.feedback = work_feedback,
+	.wallboard = board_show,
+	.drill = board_drill,
 };
 
 /* FNV-1a of the connection string: drafts of two databases never mix. */

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "board.h"
 #include "cmd/cmd.h"
 #include "db/db.h"
 #include "db/queue.h"
@@ -41,7 +42,8 @@ console_got_queue(struct queue *q, const char *error, void *arg)
 	console_set_error(&app->fetch_error, error);
 	if (q != NULL) {
 		/* A view switched while the fetch was out comes next. */
-		app->want_queue = q->view != app->qview;
+		app->want_queue = q->view != app->qview ||
+		    q->drill != app->drilling;
 		app_set_queue(app, q);
 		app->synced_at = db_now();
 	}
@@ -67,18 +69,23 @@ console_got_changes(int nchanged, const long long *tickets, char *cursor,
 		free(app->cursor);
 		app->cursor = cursor;
 	}
-	if (nchanged > 0)
+	if (nchanged > 0) {
 		work_any_change(app);
+		board_changed(app);
+	}
 	for (int i = 0; i < nchanged && app->open_id != 0; i++)
 		if (tickets[i] == app->open_id) {
 			work_changed(app);
 			break;
 		}
-	if (nchanged > 0 || first || app->queue == NULL || app->want_queue)
-		queue_fetch(app->db, app->qview, CONSOLE_QUEUE_LIMIT,
+	if (!(nchanged > 0 || first || app->queue == NULL || app->want_queue))
+		app->fetching = false;
+	else if (app->drilling)
+		queue_fetch_drill(app->db, &app->drill, CONSOLE_QUEUE_LIMIT,
 		    console_got_queue, app);
 	else
-		app->fetching = false;
+		queue_fetch(app->db, app->qview, CONSOLE_QUEUE_LIMIT,
+		    console_got_queue, app);
 }
 
 /* Asks what changed and refetches the queue if anything did; a change that
@@ -103,6 +110,13 @@ console_got_agent(struct agent_info *a, const char *error, void *arg)
 	if (a != NULL) {
 		agent_info_free(app->agent);
 		app->agent = a;
+		/* A supervisor's day starts on the wallboard. */
+		if (!app->view_chosen && a->supervisor &&
+		    app->view == VIEW_QUEUE) {
+			app->view = VIEW_WALLBOARD;
+			board_show(app);
+		}
+		app->view_chosen = true;
 	}
 	app->dirty = true;
 }
@@ -124,6 +138,7 @@ console_db_state(void *arg, enum db_state state, const char *why)
 		agent_fetch(app->db, console_got_agent, app);
 		console_refresh(app);
 		work_reconnected(app);
+		board_reconnected(app);
 	}
 }
 
@@ -206,6 +221,7 @@ src_clock_tick(void *arg)
 		app->dirty = true;
 	}
 	work_tick(app, db_now());
+	board_tick(app, db_now());
 }
 
 static void
@@ -242,6 +258,7 @@ cmd_console(const struct console_opts *opts)
 
 	memset(&app, 0, sizeof app);
 	app.ascii = opts->ascii;
+	app.last_key_at = db_now();
 	app.db = db_new(opts->conninfo, &ev);
 	work_init(&app, opts->conninfo);
 	if (tui_init(&app, &cause) == -1) {
@@ -278,6 +295,7 @@ cmd_console(const struct console_opts *opts)
 	tui_done();
 	loop_done();
 	work_done(&app);
+	board_done(&app);
 	db_free(app.db);
 	queue_free(app.queue);
 	agent_info_free(app.agent);

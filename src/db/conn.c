@@ -409,3 +409,17 @@ db_value_double(const PGresult *res, int row, int col, bool *isnull)
 		*isnull = null;
 	return null ? 0.0 : strtod(PQgetvalue(res, row, col), NULL);
 }
+
+long long
+db_value_ll(const PGresult *res, int row, int col, long long none)
+{
+	return PQgetisnull(res, row, col) ? none :
+	    strtoll(PQgetvalue(res, row, col), NULL, 10);
+}
+
+bool
+db_value_bool(const PGresult *res, int row, int col)
+{
+	return !PQgetisnull(res, row, col) &&
+	    strcmp(PQgetvalue(res, row, col), "t") == 0;
+}

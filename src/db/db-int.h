@@ -21,5 +21,25 @@ void db_query(struct db *db, const char *sql, int nparams,
 char *db_value_dup(const PGresult *res, int row, int col);
 /* A cell as a double (0 for NULL) and whether it was NULL. */
 double db_value_double(const PGresult *res, int row, int col, bool *isnull);
+/* A bigint cell, or none for NULL. */
+long long db_value_ll(const PGresult *res, int row, int col, long long none);
+/* A boolean cell; NULL is false. */
+bool db_value_bool(const PGresult *res, int row, int col);
+
+/* The figures of share/sql/008-stats.sql: the columns stats_figures() and
+ * stats_by_day() return after by_day's day, in this order, and the reader
+ * of one row of them from column col on (db/stats.c); -1 for a row in a
+ * form this version does not know. */
+#define STATS_COLUMNS \
+	"tickets_created, tickets_solved, tickets_reopened," \
+	" tickets_solved_once, frt_count, frt_wall_median, frt_wall_p90," \
+	" frt_business_median, frt_business_p90, res_count, res_wall_median," \
+	" res_wall_p90, res_business_median, res_business_p90, fcr_answers," \
+	" fcr_yes, frt_breached, res_breached, surveys_asked," \
+	" surveys_answered, csat_counts, nps_counts"
+#define STATS_NCOLUMNS	22
+struct stats_figures;
+int stats_read_row(const PGresult *res, int row, int col,
+    struct stats_figures *f);
 
 #endif

@@ -29,20 +29,6 @@ fb_req(long long ticket, void *arg)
 	return r;
 }
 
-static bool
-cell_bool(const PGresult *res, int row, int col)
-{
-	return !PQgetisnull(res, row, col) &&
-	    strcmp(PQgetvalue(res, row, col), "t") == 0;
-}
-
-static long long
-cell_int(const PGresult *res, int row, int col, long long none)
-{
-	return PQgetisnull(res, row, col) ? none :
-	    strtoll(PQgetvalue(res, row, col), NULL, 10);
-}
-
 static void
 survey_plan_done(struct db *db, const PGresult *res, const char *error,
     void *arg)
@@ -57,14 +43,14 @@ survey_plan_done(struct db *db, const PGresult *res, const char *error,
 		return;
 	}
 	p = xcalloc(1, sizeof *p);
-	p->ask = cell_bool(res, 0, 0);
-	p->live = cell_bool(res, 0, 1);
+	p->ask = db_value_bool(res, 0, 0);
+	p->live = db_value_bool(res, 0, 1);
 	p->reason = db_value_dup(res, 0, 2);
-	p->contact_no = (int)cell_int(res, 0, 3, 0);
-	p->every_nth = (int)cell_int(res, 0, 4, 1);
-	p->days_since_last = (int)cell_int(res, 0, 5, -1);
-	p->ask_csat = cell_bool(res, 0, 6);
-	p->ask_nps = cell_bool(res, 0, 7);
+	p->contact_no = (int)db_value_ll(res, 0, 3, 0);
+	p->every_nth = (int)db_value_ll(res, 0, 4, 1);
+	p->days_since_last = (int)db_value_ll(res, 0, 5, -1);
+	p->ask_csat = db_value_bool(res, 0, 6);
+	p->ask_nps = db_value_bool(res, 0, 7);
 	r->cb.plan(r->ticket, p, NULL, r->arg);
 	free(r);
 }
@@ -105,7 +91,7 @@ rating_submit_done(struct db *db, const PGresult *res, const char *error,
 		    "", r->arg);
 	else
 		r->cb.saved(r->ticket, PQgetvalue(res, 0, 0),
-		    cell_int(res, 0, 2, 0), PQgetisnull(res, 0, 3) ? NULL :
+		    db_value_ll(res, 0, 2, 0), PQgetisnull(res, 0, 3) ? NULL :
 		    PQgetvalue(res, 0, 3), NULL, r->arg);
 	free(r);
 }
@@ -157,17 +143,17 @@ feedback_done(struct db *db, const PGresult *res, const char *error,
 	for (int i = 0; i < f->n; i++) {
 		struct feedback_row *w = &f->rows[i];
 
-		w->ticket = cell_int(res, i, 0, 0);
+		w->ticket = db_value_ll(res, i, 0, 0);
 		w->subject = db_value_dup(res, i, 1);
 		w->customer = db_value_dup(res, i, 2);
 		w->agent = db_value_dup(res, i, 3);
-		w->csat = (int)cell_int(res, i, 4, 0);
-		w->nps = (int)cell_int(res, i, 5, -1);
+		w->csat = (int)db_value_ll(res, i, 4, 0);
+		w->nps = (int)db_value_ll(res, i, 5, -1);
 		w->reason = db_value_dup(res, i, 6);
 		w->comment = db_value_dup(res, i, 7);
-		w->callback_wanted = cell_bool(res, i, 8);
-		w->callback_ticket = cell_int(res, i, 9, 0);
-		w->callback_done = cell_bool(res, i, 10);
+		w->callback_wanted = db_value_bool(res, i, 8);
+		w->callback_ticket = db_value_ll(res, i, 9, 0);
+		w->callback_done = db_value_bool(res, i, 10);
 		w->created_at = db_value_double(res, i, 11, NULL);
 	}
 	r->cb.list(f, NULL, r->arg);

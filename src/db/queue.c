@@ -31,6 +31,7 @@ struct fetch {
 	void	*arg;
 	double	 sent_at;
 	enum queue_view view;
+	bool	 drill;
 	struct queue *q;	/* the rows, waiting for the counts */
 	bool	 failed_rows;
 };
@@ -45,13 +46,17 @@ fetch_new(void *arg)
 	return f;
 }
 
-static const char queue_sql[] =
-    "SELECT id, priority, status, channel, customer_name, subject, assignee,"
-    " clock, clock_state, language,"
-    " extract(epoch FROM created_at), extract(epoch FROM due_at),"
-    " extract(epoch FROM remaining), extract(epoch FROM now()), viewers,"
+/* queue_view() and the wallboard's drill-down return the same columns. */
+#define QUEUE_COLUMNS \
+    "SELECT id, priority, status, channel, customer_name, subject, assignee," \
+    " clock, clock_state, language," \
+    " extract(epoch FROM created_at), extract(epoch FROM due_at)," \
+    " extract(epoch FROM remaining), extract(epoch FROM now()), viewers," \
     " array_to_string(tags, ' ')"
-    " FROM frontline.queue_view($1, $2::int)";
+static const char queue_sql[] =
+    QUEUE_COLUMNS " FROM frontline.queue_view($1, $2::int)";
+static const char drill_sql[] =
+    QUEUE_COLUMNS " FROM frontline.wallboard_tickets($1, $2, $3, $4::int)";
 
 static char *
 dup_or_empty(const PGresult *res, int row, int col)
@@ -77,6 +82,7 @@ queue_done(struct db *db, const PGresult *res, const char *error, void *arg)
 	}
 	q = f->q = xcalloc(1, sizeof *q);
 	q->view = f->view;
+	q->drill = f->drill;
 	q->n = PQntuples(res);
 	q->rows = xcalloc((size_t)(q->n > 0 ? q->n : 1), sizeof *q->rows);
 	for (int i = 0; i < q->n; i++) {
@@ -147,6 +153,23 @@ queue_fetch(struct db *db, enum queue_view view, int limit,
 }
 
 void
+queue_fetch_drill(struct db *db, const struct queue_drill *d, int limit,
+    queue_fetch_cb cb, void *arg)
+{
+	struct fetch *f = fetch_new(arg);
+	char lim[16];
+	const char *params[4] = { d->what, d->key, d->period, lim };
+
+	f->cb.queue = cb;
+	f->view = QV_ALL;
+	f->drill = true;
+	snprintf(lim, sizeof lim, "%d", limit);
+	db_query(db, drill_sql, 4, params, queue_done, f);
+	db_query(db, "SELECT view, n FROM frontline.queue_counts()", 0, NULL,
+	    queue_counts_done, f);
+}
+
+void
 queue_free(struct queue *q)
 {
 	if (q == NULL)
@@ -186,6 +209,7 @@ agent_done(struct db *db, const PGresult *res, const char *error, void *arg)
 		a->name = dup_or_empty(res, 0, 0);
 		a->team = dup_or_empty(res, 0, 1);
 		a->supervisor = strcmp(PQgetvalue(res, 0, 2), "t") == 0;
+		a->id = db_value_ll(res, 0, 3, 0);
 	} else {
 		a->name = db_value_dup(res, 0, 3);
 		a->team = xstrdup("");
@@ -201,7 +225,8 @@ agent_fetch(struct db *db, agent_fetch_cb cb, void *arg)
 
 	f->cb.agent = cb;
 	db_query(db,
-	    "SELECT a.display_name, coalesce(t.name, ''), a.is_supervisor"
+	    "SELECT a.display_name, coalesce(t.name, ''), a.is_supervisor,"
+	    " a.id"
 	    " FROM frontline.agents a LEFT JOIN frontline.teams t"
 	    " ON t.id = a.team_id WHERE a.role_name = current_user",
 	    0, NULL, agent_done, f);

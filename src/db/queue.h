@@ -45,6 +45,7 @@ struct queue {
 	int		  n;
 	double		  server_skew;	/* server now - local now, seconds */
 	enum queue_view	  view;
+	bool		  drill;	/* the tickets behind a wallboard number */
 	long long	  counts[QV_COUNT];	/* tickets in each view */
 };
 
@@ -58,11 +59,23 @@ void queue_fetch(struct db *db, enum queue_view view, int limit,
     queue_fetch_cb cb, void *arg);
 void queue_free(struct queue *q);
 
+/* A wallboard number's tickets: frontline.wallboard_tickets(what, key,
+ * period) (share/sql/009-wallboard.sql); key and period may be NULL. */
+struct queue_drill {
+	char	*what;
+	char	*key;
+	char	*period;
+	char	*label;		/* what the screen calls it */
+};
+void queue_fetch_drill(struct db *db, const struct queue_drill *d, int limit,
+    queue_fetch_cb cb, void *arg);
+
 /* Who the logged-in role is, as the agents table knows them. */
 struct agent_info {
 	char	*name;
 	char	*team;
 	bool	 supervisor;
+	long long id;		/* agents.id; 0 for a role that is not one */
 };
 typedef void (*agent_fetch_cb)(struct agent_info *a, const char *error,
     void *arg);

@@ -12,6 +12,7 @@
 
 #include <libpq-fe.h>
 
+#include "db/db-int.h"
 #include "db/stats.h"
 #include "db/tool.h"
 #include "i18n.h"
@@ -22,15 +23,6 @@ struct stats_conn {
 	PGconn	*conn;
 };
 
-/* The columns both functions return, in this order, after by_day's day. */
-#define STATS_COLUMNS \
-	"tickets_created, tickets_solved, tickets_reopened," \
-	" tickets_solved_once, frt_count, frt_wall_median, frt_wall_p90," \
-	" frt_business_median, frt_business_p90, res_count, res_wall_median," \
-	" res_wall_p90, res_business_median, res_business_p90, fcr_answers," \
-	" fcr_yes, frt_breached, res_breached, surveys_asked," \
-	" surveys_answered, csat_counts, nps_counts"
-#define STATS_NCOLUMNS	22
 
 /* A failed query as the user reads it; the caller frees. */
 static char *
@@ -220,7 +212,7 @@ stats_cell_counts(const PGresult *res, int row, int col, long long *counts,
 }
 
 /* One row of figures from the columns of STATS_COLUMNS, the first at col. */
-static int
+int
 stats_read_row(const PGresult *res, int row, int col, struct stats_figures *f)
 {
 	long long csat[METRICS_CSAT_MAX], nps[METRICS_NPS_MAX + 1];

@@ -9,7 +9,7 @@
 #include "tui/keymap.h"
 
 #define CTRL(c) ((c) & 0x1f)
-#define KV_LISTS (KV_QUEUE | KV_TICKET | KV_HELP | KV_FEEDBACK)
+#define KV_LISTS (KV_QUEUE | KV_TICKET | KV_HELP | KV_FEEDBACK | KV_WALLBOARD)
 
 const struct keybinding keymap[] = {
 	{ KV_LISTS, 'k', ACT_UP, "k, Up", N_("move up (scroll in a ticket)") },
@@ -25,10 +25,15 @@ const struct keybinding keymap[] = {
 	{ KV_LISTS, 'g', ACT_HOME, NULL, NULL },
 	{ KV_LISTS, KEY_END, ACT_END, "End, G", N_("last ticket, or end of the thread") },
 	{ KV_LISTS, 'G', ACT_END, NULL, NULL },
-	{ KV_QUEUE | KV_FEEDBACK, '\r', ACT_OPEN, "Enter", N_("open the selected ticket (in feedback: its callback)") },
-	{ KV_QUEUE | KV_FEEDBACK, '\n', ACT_OPEN, NULL, NULL },
-	{ KV_QUEUE | KV_FEEDBACK, KEY_ENTER, ACT_OPEN, NULL, NULL },
-	{ KV_QUEUE | KV_FEEDBACK, 'f', ACT_FEEDBACK, "f", N_("feedback: low ratings and whether their callback happened") },
+	{ KV_QUEUE | KV_FEEDBACK | KV_WALLBOARD, '\r', ACT_OPEN, "Enter", N_("open the selected ticket (in feedback: its callback; on the wallboard: the tickets behind the number)") },
+	{ KV_QUEUE | KV_FEEDBACK | KV_WALLBOARD, '\n', ACT_OPEN, NULL, NULL },
+	{ KV_QUEUE | KV_FEEDBACK | KV_WALLBOARD, KEY_ENTER, ACT_OPEN, NULL, NULL },
+	{ KV_QUEUE | KV_FEEDBACK | KV_WALLBOARD, 'f', ACT_FEEDBACK, "f", N_("feedback: low ratings and whether their callback happened") },
+	{ KV_QUEUE | KV_WALLBOARD, 'w', ACT_WALLBOARD, "w", N_("the wallboard: queue, agents, SLA risk, quality, trends (again: back to the queue)") },
+	{ KV_WALLBOARD, '\t', ACT_PANEL, "Tab, Shift-Tab", N_("wallboard: next or previous page (on narrow terminals)") },
+	{ KV_WALLBOARD, KEY_BTAB, ACT_PANEL_PREV, NULL, NULL },
+	{ KV_WALLBOARD, KEY_RIGHT, ACT_PANEL, NULL, NULL },
+	{ KV_WALLBOARD, KEY_LEFT, ACT_PANEL_PREV, NULL, NULL },
 	{ KV_TICKET, '\r', ACT_OPEN, "Enter", N_("in a panel: open the ticket or article") },
 	{ KV_TICKET, '\n', ACT_OPEN, NULL, NULL },
 	{ KV_TICKET, KEY_ENTER, ACT_OPEN, NULL, NULL },
@@ -57,10 +62,10 @@ const struct keybinding keymap[] = {
 	{ KV_TICKET, CTRL('r'), ACT_RELOAD, "Ctrl-R", N_("reload the ticket") },
 	{ KV_ALL, '?', ACT_HELP, "?, F1", N_("show or close this help") },
 	{ KV_ALL, KEY_F(1), ACT_HELP, NULL, NULL },
-	{ KV_TICKET | KV_HELP | KV_FEEDBACK, 27, ACT_BACK, "Esc", N_("back: leave the ticket, the feedback or the help") },
+	{ KV_QUEUE | KV_TICKET | KV_HELP | KV_FEEDBACK, 27, ACT_BACK, "Esc", N_("back: leave the ticket, the feedback, the help or a wallboard drill-down") },
 	{ KV_TICKET | KV_HELP | KV_FEEDBACK, KEY_LEFT, ACT_BACK, NULL, NULL },
 	{ KV_ALL, CTRL('l'), ACT_REDRAW, "Ctrl-L", N_("redraw the screen") },
-	{ KV_ALL, 'q', ACT_QUIT, "q", N_("quit (in a ticket, the feedback or the help: go back)") },
+	{ KV_ALL, 'q', ACT_QUIT, "q", N_("quit (in a ticket, the feedback, the help or a drill-down: go back)") },
 	{ 0, 0, ACT_NONE, NULL, NULL }
 };
 

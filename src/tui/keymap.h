@@ -10,7 +10,9 @@
 #define KV_TICKET	0x2
 #define KV_HELP		0x4
 #define KV_FEEDBACK	0x8
-#define KV_ALL		(KV_QUEUE | KV_TICKET | KV_HELP | KV_FEEDBACK)
+#define KV_WALLBOARD	0x10
+#define KV_ALL		(KV_QUEUE | KV_TICKET | KV_HELP | KV_FEEDBACK | \
+			 KV_WALLBOARD)
 
 struct keybinding {
 	unsigned	 views;		/* KV_* */

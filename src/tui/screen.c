@@ -28,6 +28,7 @@ static const struct view_ops *const views[] = {
 	[VIEW_TICKET] = &view_ticket_ops,
 	[VIEW_HELP] = &view_help_ops,
 	[VIEW_FEEDBACK] = &view_feedback_ops,
+	[VIEW_WALLBOARD] = &view_wallboard_ops,
 };
 
 int
@@ -220,6 +221,8 @@ tui_key_view(const struct app *app)
 		return KV_HELP;
 	case VIEW_FEEDBACK:
 		return KV_FEEDBACK;
+	case VIEW_WALLBOARD:
+		return KV_WALLBOARD;
 	default:
 		return KV_QUEUE;
 	}

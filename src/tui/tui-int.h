@@ -42,6 +42,7 @@ extern const struct view_ops view_queue_ops;
 extern const struct view_ops view_ticket_ops;
 extern const struct view_ops view_help_ops;
 extern const struct view_ops view_feedback_ops;
+extern const struct view_ops view_wallboard_ops;
 
 /* The reply editor (src/tui/editor.c): drawn in rows [y, y + h) and fed
  * the keys while it is open. */

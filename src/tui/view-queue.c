@@ -204,6 +204,14 @@ queue_draw_tabs(struct app *app, int y, int cols)
 	char *tab;
 
 	mvhline(y, 0, ' ', cols);
+	if (app->drilling) {
+		/* The tickets behind a wallboard number, not a view. */
+		xasprintf(&tab, _(" %s: %d tickets  (Esc back to the "
+		    "wallboard)"), app->drill.label, q != NULL ? q->n : 0);
+		tui_put(app, y, 0, cols, tab, TEXT_PAD, A_REVERSE | A_BOLD);
+		free(tab);
+		return;
+	}
 	for (int v = 0; v < QV_COUNT && x < cols; v++) {
 		if (q != NULL)
 			xasprintf(&tab, " %d %s %lld ", v + 1, _(view_names[v]),

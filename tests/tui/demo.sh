@@ -59,7 +59,8 @@ tm kill-server
 
 # A second run reuses the cluster and its data.
 tui_start 120x40 "FRONTLINE_DEMO_DIR='$FRONTLINE_DEMO_DIR' $FRONTLINE demo --supervisor 2>'$TEST_DIR/demo2.err'"
-wait_for "in view" 30
+# A supervisor's day starts on the wallboard.
+wait_for "frontline . wallboard" 30
 grep -q "creating the demo database\|loading the demo data" "$TEST_DIR/demo2.err" &&
 	fail "the second run rebuilt the demo"
 sup=$(psql -X -A -t -h "$host" -U postgres -d frontline -c \
