@@ -94,7 +94,7 @@ struct wb_spot {
 	char		 label[96];	/* the drill-down's title */
 	long long	 ticket;	/* nonzero: open this ticket */
 };
-#define APP_MAX_SPOTS	256
+#define APP_MAX_SPOTS	384
 #define APP_WB_PAGES	6	/* the wallboard's panels, one per page */
 
 /* A small menu over the current view: status or priority choices. */

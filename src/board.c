@@ -14,6 +14,7 @@
 #define BOARD_SLOW_EVERY	300.0	/* and without changes this often */
 #define BOARD_BEAT		60.0	/* presence heartbeat */
 #define BOARD_AWAY		300.0	/* no key for this long: away */
+#define BOARD_RETRY		10.0	/* after a failed first fetch */
 
 static void board_fetch_live(struct app *app);
 static void board_fetch_slow(struct app *app);
@@ -32,13 +33,14 @@ board_got_live(struct wb_live *w, const char *error, void *arg)
 	app->wb_live_busy = false;
 	free(app->wb_error);
 	app->wb_error = NULL;
+	/* A failure is tried again later, not on the next tick. */
+	app->wb_live_at = db_now();
 	if (w == NULL)
 		xasprintf(&app->wb_error, _("cannot load the wallboard: %s"),
 		    error);
 	else {
 		wb_live_free(app->wb_live);
 		app->wb_live = w;
-		app->wb_live_at = db_now();
 	}
 	app->dirty = true;
 	if (app->wb_live_stale)
@@ -90,10 +92,10 @@ board_fetch_slow(struct app *app)
 static void
 board_due(struct app *app, double now)
 {
-	if (app->wb_live == NULL || app->wb_live_stale ||
-	    now - app->wb_live_at >= BOARD_LIVE_EVERY)
+	if ((app->wb_live == NULL && now - app->wb_live_at >= BOARD_RETRY) ||
+	    app->wb_live_stale || now - app->wb_live_at >= BOARD_LIVE_EVERY)
 		board_fetch_live(app);
-	if (app->wb_slow == NULL ||
+	if ((app->wb_slow == NULL && now - app->wb_slow_at >= BOARD_RETRY) ||
 	    (app->wb_slow_stale && now - app->wb_slow_at >= BOARD_SLOW_AFTER) ||
 	    now - app->wb_slow_at >= BOARD_SLOW_EVERY)
 		board_fetch_slow(app);

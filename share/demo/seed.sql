@@ -2337,6 +2337,15 @@ BEGIN
     SELECT count(*) INTO v_open FROM frontline.tickets WHERE status NOT IN ('solved', 'closed');
     SELECT id INTO v_default FROM frontline.agents WHERE NOT is_supervisor AND active ORDER BY id LIMIT 1;
 
+    -- The colleagues are at work for the wallboard: all online but the last
+    -- two, one of them away and one gone home. Steady, so no change is
+    -- written once they are up (agent_heartbeat_as logs flips only).
+    PERFORM frontline.agent_heartbeat_as(a.role_name, a.n = a.total - 1)
+       FROM (SELECT role_name, row_number() OVER (ORDER BY id) AS n, count(*) OVER () AS total
+               FROM frontline.agents
+              WHERE NOT is_supervisor AND active AND id <> v_default) AS a
+      WHERE a.n < a.total;
+
     -- A customer opens a ticket.
     IF random() < (CASE WHEN v_open < 60 THEN 0.8 WHEN v_open < 100 THEN 0.4
                         WHEN v_open < 150 THEN 0.2 ELSE 0.02 END) THEN
@@ -2409,9 +2418,13 @@ DROP TABLE demo_cal, demo_hours, demo_cust, demo_pick, demo_team_lang, demo_t0, 
            demo_times, demo_msg, demo_rate, demo_rated, demo_orgs, demo_newcust, demo_fresh CASCADE;
 DROP TABLE demo_t CASCADE;      -- and the view demo_timeline
 
+-- The history went in with the triggers off: the wallboard's per-ticket
+-- figures (009-wallboard.sql) are computed here in one pass.
+DO $$ BEGIN PERFORM frontline.ticket_stats_rebuild(); END $$;
+
 ANALYZE frontline.organizations, frontline.customers, frontline.tickets, frontline.messages,
         frontline.sla_clocks, frontline.ticket_events, frontline.ratings, frontline.kb_articles,
-        frontline.outbox, frontline.changes;
+        frontline.outbox, frontline.changes, frontline.ticket_stats;
 
 CREATE TABLE frontline_demo.seeded (
     seeded_at  timestamptz NOT NULL DEFAULT now(),

@@ -324,8 +324,9 @@ draw_agents(struct app *app, const struct rect *r)
 /* One row of the quality table: a figure in each period. */
 struct qrow {
 	const char	*label;
-	const char	*what;		/* drill-down; NULL: none */
+	const char	*what;		/* the drill-down */
 	int		 kind;		/* how to compute and show it */
+	const char	*drill;		/* its title, when not the label */
 };
 
 enum {
@@ -336,25 +337,27 @@ enum {
 };
 
 static const struct qrow qrows[] = {
-	{ N_("Tickets created"), "created", Q_CREATED },
-	{ N_("Solved"), "solved", Q_SOLVED },
-	{ N_("CSAT average (1-5)"), "csat", Q_CSAT_AVG },
-	{ N_("CSAT % (4 and 5)"), "csat_low", Q_CSAT_PCT },
-	{ N_("NPS"), "nps_detractors", Q_NPS },
-	{ N_("  promoters/passives/detractors %"), "nps_promoters", Q_NPS_SPLIT },
-	{ N_("First response, median (business)"), "frt", Q_FRT_BMED },
-	{ N_("First response, p90 (business)"), "frt", Q_FRT_BP90 },
-	{ N_("First response, median (wall)"), "frt", Q_FRT_WMED },
-	{ N_("First response, p90 (wall)"), "frt", Q_FRT_WP90 },
-	{ N_("Resolution, median (business)"), "resolution", Q_RES_BMED },
-	{ N_("Resolution, p90 (business)"), "resolution", Q_RES_BP90 },
-	{ N_("Resolution, median (wall)"), "resolution", Q_RES_WMED },
-	{ N_("Resolution, p90 (wall)"), "resolution", Q_RES_WP90 },
-	{ N_("First-contact resolution"), "fcr", Q_FCR },
-	{ N_("Reopen rate"), "reopened", Q_REOPEN },
-	{ N_("First response breached"), "frt_breached", Q_FRT_BREACHED },
-	{ N_("Resolution breached"), "res_breached", Q_RES_BREACHED },
-	{ N_("Survey response rate"), "csat", Q_RESPONSE },
+	{ N_("Tickets created"), "created", Q_CREATED, NULL },
+	{ N_("Solved"), "solved", Q_SOLVED, NULL },
+	{ N_("CSAT average (1-5)"), "csat", Q_CSAT_AVG, NULL },
+	{ N_("CSAT % (4 and 5)"), "csat_low", Q_CSAT_PCT,
+	    N_("CSAT 1 to 3") },
+	{ N_("NPS"), "nps_detractors", Q_NPS, N_("NPS detractors") },
+	{ N_("  promoters/passives/detractors %"), "nps_promoters",
+	    Q_NPS_SPLIT, N_("NPS promoters") },
+	{ N_("First response, median (business)"), "frt", Q_FRT_BMED, NULL },
+	{ N_("First response, p90 (business)"), "frt", Q_FRT_BP90, NULL },
+	{ N_("First response, median (wall)"), "frt", Q_FRT_WMED, NULL },
+	{ N_("First response, p90 (wall)"), "frt", Q_FRT_WP90, NULL },
+	{ N_("Resolution, median (business)"), "resolution", Q_RES_BMED, NULL },
+	{ N_("Resolution, p90 (business)"), "resolution", Q_RES_BP90, NULL },
+	{ N_("Resolution, median (wall)"), "resolution", Q_RES_WMED, NULL },
+	{ N_("Resolution, p90 (wall)"), "resolution", Q_RES_WP90, NULL },
+	{ N_("First-contact resolution"), "fcr", Q_FCR, NULL },
+	{ N_("Reopen rate"), "reopened", Q_REOPEN, NULL },
+	{ N_("First response breached"), "frt_breached", Q_FRT_BREACHED, NULL },
+	{ N_("Resolution breached"), "res_breached", Q_RES_BREACHED, NULL },
+	{ N_("Survey response rate"), "csat", Q_RESPONSE, NULL },
 };
 
 static void
@@ -515,7 +518,8 @@ draw_quality(struct app *app, const struct rect *r)
 			if (fig[p] == NULL)
 				continue;
 			quality_value(fig[p], qrows[i].kind, buf, sizeof buf);
-			xasprintf(&label, "%s, %s", _(qrows[i].label),
+			xasprintf(&label, "%s, %s", _(qrows[i].drill != NULL ?
+			    qrows[i].drill : qrows[i].label),
 			    _(period_names[p]));
 			a = spot(app, qrows[i].what, NULL, wb_period_code(p), 0,
 			    label);
