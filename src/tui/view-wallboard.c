@@ -811,7 +811,7 @@ wallboard_header(struct app *app, int cols, bool wide)
 	    app->agent != NULL && app->agent->name != NULL ?
 	    app->agent->name : db_user(app->db));
 	if (w != NULL)
-		xasprintf(&right, _("%lld open %s %lld breached %s %s, %lds ago "),
+		xasprintf(&right, _("%lld open %s %lld breached %s %s %lds "),
 		    w->open, dot, w->breached, dot, app->db_state == DB_READY ?
 		    _("live") : _("offline"), (long)(db_now() - app->wb_live_at));
 	else
@@ -821,21 +821,22 @@ wallboard_header(struct app *app, int cols, bool wide)
 	x = text_width(left) + 2;
 	free(left);
 	rw = text_width(right);
-	/* The pages, on a narrow screen: where we are and what else there is. */
-	if (!wide)
-		for (int p = 0; p < WP_COUNT; p++) {
-			char *tab;
+	/* On a narrow screen, which page this is: "3/6 Quality". */
+	if (!wide) {
+		char *tab;
+		int p = app->wb_page % WP_COUNT;
 
-			xasprintf(&tab, " %s ", _(panel_names[p]));
-			if (x + text_width(tab) >= cols - rw)
-				xasprintf(&tab, " %d ", p + 1);
-			if (x + text_width(tab) < cols - rw)
-				tui_put(app, 0, x, text_width(tab), tab, 0,
-				    p == app->wb_page % WP_COUNT ? A_REVERSE |
-				    A_BOLD : tui_attr(app, TC_TITLE));
-			x += text_width(tab);
+		xasprintf(&tab, " %d/%d %s ", p + 1, WP_COUNT,
+		    _(panel_names[p]));
+		if (x + text_width(tab) >= cols - rw) {
 			free(tab);
+			xasprintf(&tab, " %d/%d ", p + 1, WP_COUNT);
 		}
+		if (x + text_width(tab) < cols - rw)
+			tui_put(app, 0, x, text_width(tab), tab, 0, A_REVERSE |
+			    A_BOLD);
+		free(tab);
+	}
 	if (rw < cols - 20)
 		tui_put_right(app, 0, cols, right, tui_attr(app, TC_TITLE));
 	free(right);

@@ -79,9 +79,9 @@ wait_for "^Solved +1 " 5
 note "a solved ticket moved the wallboard"
 
 # Rated 2 with a callback: today's CSAT, and the low-ratings feed.
-sql -c "INSERT INTO frontline.ratings (ticket_id, csat, status, callback_wanted, reason)
-	SELECT id, 2, 'answered', true, 'long_wait' FROM frontline.tickets
-	WHERE subject = 'Live from psql'" >/dev/null
+sql -c "SELECT frontline.rating_record(id, 'wallboard-test', 'answered', NULL, NULL,
+	2::smallint, NULL, 'long_wait', NULL, true, 'import')
+	FROM frontline.tickets WHERE subject = 'Live from psql'" >/dev/null
 wait_for "^CSAT average \(1-5\) +2\.00 " 5
 keys Tab Tab
 wait_for "Low ratings" 3
@@ -101,7 +101,8 @@ wait_for "Tickets created per day: [0-9]+ on [0-9]{2}-[0-9]{2}" 5
 screen | grep -q "█" || fail "no bars in the trends"
 
 # 4. Drill down: the breached number lists the tickets behind it.
-keys Tab Tab
+keys Tab Tab Tab
+wait_for " 1/6 " 3
 wait_for "Queue now" 3
 keys j
 wait_for "Breached" 2
