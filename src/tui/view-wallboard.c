@@ -667,7 +667,8 @@ draw_low(struct app *app, const struct rect *r)
 		waiting += f->rows[i].callback_ticket != 0 &&
 		    !f->rows[i].callback_done;
 	if (f != NULL)
-		xasprintf(&right, _("%d callbacks waiting"), waiting);
+		xasprintf(&right, P_("%d callback waiting",
+		    "%d callbacks waiting", waiting), waiting);
 	panel_title(app, r, _(panel_names[WP_LOW]), right);
 	free(right);
 	if (f == NULL)
@@ -863,7 +864,7 @@ wallboard_draw(struct app *app, int rows, int cols)
 		 * record below. The quality table needs 24 rows. */
 		int top = body - body * 2 / 5 < 24 ? body - body * 2 / 5 : 24;
 		int bottom = body - top - 1;
-		int w1 = cols * 3 / 10, w2 = cols * 7 / 20;
+		int w1 = cols * 7 / 25, w2 = cols * 8 / 25;
 		int w3 = cols - w1 - w2 - 4;
 		int b1 = cols * 9 / 20, b2 = (cols - b1) / 2 - 2;
 		int b3 = cols - b1 - b2 - 4;
