@@ -10,6 +10,7 @@
 
 #include "db/db-int.h"
 #include "db/wallboard.h"
+#include "i18n.h"
 #include "xmalloc.h"
 
 static const char *const period_codes[WB_NPERIODS] = { "today", "7d", "30d" };
@@ -77,8 +78,8 @@ wb_req_fail(struct wb_req *r, const char *error)
 {
 	if (r->error == NULL)
 		r->error = xstrdup(error != NULL && *error != '\0' ? error :
-		    "the database answered in a form this version does not "
-		    "know");
+		    _("the database answered in a form this version does not "
+		    "know"));
 }
 
 static char *
