@@ -17,6 +17,7 @@
 
 const struct app_work *app_work;
 
+static void app_insert(struct app *app, const char *text);
 static void app_prompt_with(struct app *app, enum prompt_kind kind,
     const char *text);
 
@@ -542,7 +543,7 @@ app_panel_action(struct app *app, enum action act)
 		case ACT_INSERT_ALL:
 			xasprintf(&text, "%s\n\n%s", app->article->title,
 			    app->article->body);
-			app_work->insert(app, text);
+			app_insert(app, text);
 			free(text);
 			break;
 		case ACT_BACK:
@@ -597,7 +598,7 @@ app_panel_action(struct app *app, enum action act)
 		if (app->panel != PANEL_KB || *sel < 0 || *sel >= n)
 			return false;
 		text = app_plain_snippet(app->kb->hits[*sel].snippet);
-		app_work->insert(app, text);
+		app_insert(app, text);
 		free(text);
 		break;
 	case ACT_INSERT_ALL:
@@ -625,6 +626,23 @@ app_read_only(const struct app *app)
 	    app->ticket != NULL && app->ticket->assignee_id != app->agent->id;
 }
 
+static void
+app_read_only_flash(struct app *app)
+{
+	app_flash(app, true, "%s", _("read-only: this ticket is not yours; "
+	    "assign it to yourself with @ to work on it"));
+}
+
+/* Text from the knowledge panel into the reply: writing, like a reply. */
+static void
+app_insert(struct app *app, const char *text)
+{
+	if (app_read_only(app))
+		app_read_only_flash(app);
+	else
+		app_work->insert(app, text);
+}
+
 /* The actions that change a ticket; a supervisor takes it first. */
 static bool
 app_writes(enum action act)
@@ -648,8 +666,7 @@ static void
 app_ticket_action(struct app *app, enum action act)
 {
 	if (app_writes(act) && app_read_only(app)) {
-		app_flash(app, true, "%s", _("read-only: this ticket is not "
-		    "yours; assign it to yourself with @ to work on it"));
+		app_read_only_flash(app);
 		return;
 	}
 	if (act == ACT_PANEL) {
