@@ -246,7 +246,8 @@ END $$;
 -- RLS is on where it must be.
 DO $$ BEGIN
     PERFORM pg_temp.expect('tables with row-level security',
-        ARRAY['drafts', 'messages', 'presence', 'ratings', 'sla_clocks', 'ticket_events', 'tickets']::name[],
+        ARRAY['agent_status', 'drafts', 'messages', 'presence', 'ratings', 'sla_clocks', 'ticket_events',
+              'ticket_stats', 'tickets']::name[],
         (SELECT array_agg(relname ORDER BY relname) FROM pg_class
           WHERE relnamespace = 'frontline'::regnamespace AND relrowsecurity));
 END $$;

@@ -202,9 +202,10 @@ DECLARE
     f text;
 BEGIN
     PERFORM pg_temp.expect('the functions that bypass row-level security',
+        'agent_heartbeat,agent_heartbeat_as,'
         'append_change,changes_gap,changes_since,feedback_view_as,message_by_key_as,outbox_event,'
         'presence_expire_as,prune_changes,rating_callback_as,survey_count_contact,survey_plan_as,'
-        'survey_requested_event,ticket_thread_as,transfer_ticket_as,viewers_of_as',
+        'survey_requested_event,ticket_stats_sync,ticket_thread_as,transfer_ticket_as,viewers_of_as',
         (SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc
           WHERE pronamespace = 'frontline'::regnamespace AND prosecdef));
     FOREACH f IN ARRAY ARRAY['frontline.take_next()', 'frontline.queue_view(text, integer)', 'frontline.queue_counts()',

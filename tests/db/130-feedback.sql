@@ -284,10 +284,10 @@ BEGIN
     PERFORM pg_temp.expect('setting_set / setting_get', 'text text',
         pg_get_function_result('frontline.setting_set(text, text)'::regprocedure) || ' '
         || pg_get_function_result('frontline.setting_get(text)'::regprocedure));
-    PERFORM pg_temp.expect('the functions that bypass row-level security (004, 006, 007)',
-        'append_change,changes_gap,changes_since,feedback_view_as,message_by_key_as,outbox_event,presence_expire_as,'
+    PERFORM pg_temp.expect('the functions that bypass row-level security (004, 006, 007, 009)',
+        'agent_heartbeat,agent_heartbeat_as,append_change,changes_gap,changes_since,feedback_view_as,message_by_key_as,outbox_event,presence_expire_as,'
         'prune_changes,rating_callback_as,survey_count_contact,survey_plan_as,survey_requested_event,'
-        'ticket_thread_as,transfer_ticket_as,viewers_of_as',
+        'ticket_stats_sync,ticket_thread_as,transfer_ticket_as,viewers_of_as',
         (SELECT string_agg(proname, ',' ORDER BY proname) FROM pg_proc
           WHERE pronamespace = 'frontline'::regnamespace AND prosecdef));
     PERFORM pg_temp.expect('every one of them pins its search_path', 0::bigint,
