@@ -681,7 +681,12 @@ draw_low(struct app *app, const struct rect *r)
 		char score[32], cb[48], *line;
 		attr_t a;
 
-		if (w->csat > 0)
+		/* Both scores when both were given: a CSAT 4 is here for its
+		 * NPS. */
+		if (w->csat > 0 && w->nps >= 0)
+			snprintf(score, sizeof score, "CSAT %d NPS %d", w->csat,
+			    w->nps);
+		else if (w->csat > 0)
 			snprintf(score, sizeof score, "CSAT %d", w->csat);
 		else
 			snprintf(score, sizeof score, "NPS %d", w->nps);
@@ -694,16 +699,17 @@ draw_low(struct app *app, const struct rect *r)
 		a = spot(app, NULL, NULL, NULL, w->callback_ticket != 0 ?
 		    w->callback_ticket : w->ticket, NULL);
 		mvhline(y, r->x, ' ', r->w);
-		tui_put(app, y, r->x, 7, score, TEXT_PAD, a | (w->csat > 0 &&
+		tui_put(app, y, r->x, 13, score, TEXT_PAD, a | (w->csat > 0 &&
 		    w->csat <= 2 ? tui_attr(app, TC_BREACHED) : 0));
-		tui_put(app, y, r->x + 8, cbw, cb, TEXT_PAD, w->callback_ticket
+		tui_put(app, y, r->x + 14, cbw, cb, TEXT_PAD, w->callback_ticket
 		    != 0 && !w->callback_done ? tui_attr(app, TC_RISK) : A_DIM);
-		xasprintf(&line, "%s %s %s: #%lld %s", w->agent != NULL ?
+		xasprintf(&line, "%s %s %s%s#%lld %s", w->agent != NULL ?
 		    w->agent : "-", app->ascii ? "|" : "\xc2\xb7",
-		    reason_label(w->reason), w->ticket, w->subject != NULL ?
-		    w->subject : "");
-		tui_put(app, y, r->x + 9 + cbw, r->w - 9 - cbw, line, TEXT_PAD,
-		    A_NORMAL);
+		    w->reason != NULL ? reason_label(w->reason) : "",
+		    w->reason != NULL ? ": " : "", w->ticket,
+		    w->subject != NULL ? w->subject : "");
+		tui_put(app, y, r->x + 15 + cbw, r->w - 15 - cbw, line,
+		    TEXT_PAD, A_NORMAL);
 		free(line);
 	}
 }
