@@ -95,7 +95,7 @@ struct wb_spot {
 	long long	 ticket;	/* nonzero: open this ticket */
 };
 #define APP_MAX_SPOTS	384
-#define APP_WB_PAGES	6	/* the wallboard's panels, one per page */
+#define APP_WB_PAGES	7	/* the wallboard's panels, one per page */
 
 /* A small menu over the current view: status or priority choices. */
 enum menu_kind {

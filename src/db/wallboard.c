@@ -206,8 +206,12 @@ wb_stmt_done(struct db *db, const PGresult *res, const char *error, void *arg)
 			bad = stats_read_row(res, 0, 0, fig);
 		break;
 	case PART_VOLUME:
-		wb_read_counts(res, &r->slow->volume[s->period],
-		    &r->slow->nvolume[s->period]);
+		if (r->live != NULL)
+			wb_read_counts(res, &r->live->volume,
+			    &r->live->nvolume);
+		else
+			wb_read_counts(res, &r->slow->volume[s->period],
+			    &r->slow->nvolume[s->period]);
 		break;
 	case PART_DAYS:
 		bad = wb_read_days(res, r->slow);
@@ -254,6 +258,10 @@ wb_low_done(struct feedback *f, const char *error, void *arg)
 	"SELECT " STATS_COLUMNS " FROM frontline.stats_figures(" \
 	"frontline.wallboard_period_start($1), frontline.sla_now(), NULL, NULL)"
 
+#define WB_VOLUME_SQL \
+	"SELECT dimension, key, tickets FROM frontline.wallboard_volume(" \
+	"frontline.wallboard_period_start($1), frontline.sla_now())"
+
 /* Low ratings on the board: a day's worth on any floor. */
 #define WB_LOW_LIMIT	50
 /* Best-rated tickets of the week shown for the review. */
@@ -282,6 +290,7 @@ wb_live_fetch(struct db *db, wb_live_cb cb, void *arg)
 	    " replies_today, csat_today_sum, csat_today_n"
 	    " FROM frontline.wallboard_agents()");
 	wb_send(db, r, PART_FIGURES, WB_TODAY, WB_FIGURES_SQL);
+	wb_send(db, r, PART_VOLUME, WB_TODAY, WB_VOLUME_SQL);
 	r->pending++;
 	feedback_fetch(db, WB_LOW_LIMIT, wb_low_done, r);
 	wb_req_step(r);
@@ -296,12 +305,9 @@ wb_slow_fetch(struct db *db, wb_slow_cb cb, void *arg)
 	r->cb.slow = cb;
 	r->arg = arg;
 	r->pending = 1;
-	for (enum wb_period p = WB_TODAY; p < WB_NPERIODS; p++) {
-		if (p != WB_TODAY)
-			wb_send(db, r, PART_FIGURES, p, WB_FIGURES_SQL);
-		wb_send(db, r, PART_VOLUME, p, "SELECT dimension, key, tickets"
-		    " FROM frontline.wallboard_volume("
-		    "frontline.wallboard_period_start($1), frontline.sla_now())");
+	for (enum wb_period p = WB_7D; p < WB_NPERIODS; p++) {
+		wb_send(db, r, PART_FIGURES, p, WB_FIGURES_SQL);
+		wb_send(db, r, PART_VOLUME, p, WB_VOLUME_SQL);
 	}
 	wb_send(db, r, PART_DAYS, WB_30D, "SELECT to_char(day, 'YYYY-MM-DD'), "
 	    STATS_COLUMNS " FROM frontline.stats_by_day("
@@ -329,6 +335,7 @@ wb_live_free(struct wb_live *w)
 	if (w == NULL)
 		return;
 	wb_counts_free(w->queue, w->nqueue);
+	wb_counts_free(w->volume, w->nvolume);
 	free(w->oldest_subject);
 	for (int i = 0; i < w->nagents; i++) {
 		free(w->agents[i].name);

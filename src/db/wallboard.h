@@ -3,10 +3,10 @@
  * the wallboard sees their team's floor, a supervisor everything).
  *
  * Two fetches, because the parts change at different speeds: the live part
- * (the queue now, SLA risk, agents, today's figures, the low ratings) moves
- * with every change and is refetched on each NOTIFY; the slow part (7 and
- * 30 days, the trends, volume, the best answers) is refetched on changes
- * too, but at most once a minute. Strings are raw from the database:
+ * (the queue now, SLA risk, agents, today's figures and volume, the low
+ * ratings) moves with every change and is refetched on each NOTIFY; the
+ * slow part (7 and 30 days, the trends, their volume, the best answers) is
+ * refetched on changes too, but at most once a minute. Strings are raw from the database:
  * untrusted, sanitized by the view. */
 #ifndef FRONTLINE_DB_WALLBOARD_H
 #define FRONTLINE_DB_WALLBOARD_H
@@ -63,6 +63,8 @@ struct wb_live {
 	struct wb_agent		*agents;
 	int			 nagents;
 	struct stats_figures	 today;
+	struct wb_count		*volume;	/* today's, by channel and topic */
+	int			 nvolume;
 	struct feedback		*low;		/* the low ratings feed */
 };
 
@@ -79,7 +81,8 @@ struct wb_answer {
 
 struct wb_slow {
 	struct stats_figures	 period[WB_NPERIODS];	/* [WB_TODAY] unused */
-	struct wb_count		*volume[WB_NPERIODS];
+	struct wb_count		*volume[WB_NPERIODS];	/* [WB_TODAY]: see
+							   wb_live */
 	int			 nvolume[WB_NPERIODS];
 	struct stats_figures	*days;		/* the last 30 days, oldest first */
 	int			 ndays;

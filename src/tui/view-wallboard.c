@@ -1,6 +1,6 @@
-/* The supervisor wallboard: six panels (the queue now, agents, quality,
- * trends, low ratings, the week's best answers), tiled on a wide terminal
- * and one per page on a narrow one. Every number that stands for tickets is
+/* The supervisor wallboard: seven panels (the queue now, agents, quality,
+ * volume, trends, low ratings, the week's best answers), tiled on a wide
+ * terminal and one per page on a narrow one. Every number that stands for tickets is
  * a spot: the selection moves over the spots in reading order and Enter
  * shows the tickets behind it (app.c, board.c). */
 #include "config.h"
@@ -24,6 +24,7 @@ enum wb_panel {
 	WP_NOW,
 	WP_AGENTS,
 	WP_QUALITY,
+	WP_VOLUME,
 	WP_TRENDS,
 	WP_LOW,
 	WP_BEST,
@@ -34,6 +35,7 @@ static const char *const panel_names[WP_COUNT] = {
 	[WP_NOW] = N_("Queue now"),
 	[WP_AGENTS] = N_("Agents"),
 	[WP_QUALITY] = N_("Quality"),
+	[WP_VOLUME] = N_("Volume"),
 	[WP_TRENDS] = N_("Trends, 30 days"),
 	[WP_LOW] = N_("Low ratings"),
 	[WP_BEST] = N_("Best answers of the week"),
@@ -438,48 +440,74 @@ quality_value(const struct stats_figures *f, int kind, char *buf, size_t len)
 	}
 }
 
-/* Volume by channel and topic of one period, on one line each. */
-static int
-draw_volume(struct app *app, int y, const struct rect *r, enum wb_period p)
+/* The count of key in dimension for one period; 0 when absent. */
+static long long
+volume_of(const struct app *app, enum wb_period p, const char *dimension,
+    const char *key)
+{
+	/* Today's is live; the longer periods' come with the slow part. */
+	const struct wb_count *v = p == WB_TODAY ? app->wb_live->volume :
+	    app->wb_slow->volume[p];
+	int n = p == WB_TODAY ? app->wb_live->nvolume :
+	    app->wb_slow->nvolume[p];
+
+	for (int i = 0; i < n; i++)
+		if (strcmp(v[i].dimension, dimension) == 0 &&
+		    strcmp(v[i].key, key) == 0)
+			return v[i].n;
+	return 0;
+}
+
+/* Tickets created by channel and by topic, a column per period: the keys of
+ * the 30 days (they include the shorter periods'), busiest first. */
+static void
+draw_volume(struct app *app, const struct rect *r)
 {
 	static const char *const dims[] = { "channel", "topic" };
 	static const char *const names[] = { N_("By channel"),
 	    N_("By topic") };
 	const struct wb_slow *s = app->wb_slow;
+	int y = r->y + 1, vw = 9, lw = r->w - 3 * (vw + 1);
+	char num[24];
 
-	for (int d = 0; d < 2 && y < r->y + r->h; d++, y++) {
-		int x = r->x, lw;
-		char *head;
-
-		xasprintf(&head, "%s, %s:", _(names[d]), _(period_names[p]));
-		lw = text_width(head);
-		tui_put(app, y, x, r->w, head, TEXT_PAD, A_BOLD);
-		free(head);
-		x += lw + 1;
-		for (int i = 0; s != NULL && i < s->nvolume[p]; i++) {
-			const struct wb_count *c = &s->volume[p][i];
-			char *cell, *label;
-			const char *name = strcmp(c->key, "none") == 0 ?
-			    _("no topic") : d == 0 ? _(label_channel(c->key)) :
-			    c->key;
+	panel_title(app, r, _(panel_names[WP_VOLUME]), s == NULL ?
+	    _("loading...") : NULL);
+	if (s == NULL || app->wb_live == NULL || lw < 6)
+		return;
+	for (int d = 0; d < 2 && y < r->y + r->h; d++) {
+		tui_put(app, y, r->x, lw, _(names[d]), TEXT_PAD, A_BOLD);
+		for (int p = 0; p < WB_NPERIODS; p++)
+			tui_put_right(app, y, r->x + lw + (p + 1) * (vw + 1),
+			    _(period_names[p]), A_BOLD);
+		y++;
+		for (int i = 0; i < s->nvolume[WB_30D] && y < r->y + r->h;
+		    i++) {
+			const struct wb_count *c = &s->volume[WB_30D][i];
+			const char *name;
 
 			if (strcmp(c->dimension, dims[d]) != 0)
 				continue;
-			xasprintf(&cell, "%s %lld", name, c->n);
-			if (x + text_width(cell) > r->x + r->w) {
-				free(cell);
-				break;
+			name = strcmp(c->key, "none") == 0 ? _("no topic") :
+			    d == 0 ? _(label_channel(c->key)) : c->key;
+			mvhline(y, r->x, ' ', r->w);
+			tui_put(app, y, r->x, lw, name, TEXT_PAD, A_NORMAL);
+			for (int p = 0; p < WB_NPERIODS; p++) {
+				char *label;
+
+				snprintf(num, sizeof num, "%lld",
+				    volume_of(app, p, c->dimension, c->key));
+				xasprintf(&label, "%s: %s, %s", _(names[d]),
+				    name, _(period_names[p]));
+				tui_put_right(app, y, r->x + lw + (p + 1) *
+				    (vw + 1), num, spot(app, d == 0 ?
+				    "channel_volume" : "topic_volume", c->key,
+				    wb_period_code(p), 0, label));
+				free(label);
 			}
-			xasprintf(&label, "%s: %s", _(names[d]), name);
-			tui_put(app, y, x, text_width(cell), cell, 0, spot(app,
-			    d == 0 ? "channel_volume" : "topic_volume", c->key,
-			    wb_period_code(p), 0, label));
-			x += text_width(cell) + 2;
-			free(cell);
-			free(label);
+			y++;
 		}
+		y++;
 	}
-	return y;
 }
 
 static void
@@ -532,9 +560,6 @@ draw_quality(struct app *app, const struct rect *r)
 			    buf, a);
 		}
 	}
-	/* Volume of the week below the table, when there is room. */
-	if (y + 2 <= r->y + r->h && app->wb_slow != NULL)
-		draw_volume(app, y, r, WB_7D);
 }
 
 /* The trend figures, one chart each. */
@@ -789,6 +814,9 @@ draw_panel(struct app *app, enum wb_panel p, const struct rect *r)
 	case WP_QUALITY:
 		draw_quality(app, r);
 		break;
+	case WP_VOLUME:
+		draw_volume(app, r);
+		break;
 	case WP_TRENDS:
 		draw_trends(app, r);
 		break;
@@ -872,15 +900,19 @@ wallboard_draw(struct app *app, int rows, int cols)
 		int bottom = body - top - 1;
 		int w1 = cols * 7 / 25, w2 = cols * 8 / 25;
 		int w3 = cols - w1 - w2 - 4;
-		int b1 = cols * 9 / 20, b2 = (cols - b1) / 2 - 2;
-		int b3 = cols - b1 - b2 - 4;
+		/* Below: trends, volume, and the low ratings over the
+		 * best answers. */
+		int b1 = cols * 2 / 5, b2 = cols / 5, b3 = cols - b1 - b2 - 6;
+		int lh = bottom / 2;
 		struct rect r[WP_COUNT] = {
 			[WP_NOW] = { 1, 1, top, w1 - 1 },
 			[WP_AGENTS] = { 1, w1 + 2, top, w2 - 1 },
 			[WP_QUALITY] = { 1, w1 + w2 + 3, top, w3 },
+			[WP_VOLUME] = { top + 2, b1 + 3, bottom, b2 },
 			[WP_TRENDS] = { top + 2, 1, bottom, b1 },
-			[WP_LOW] = { top + 2, b1 + 3, bottom, b2 },
-			[WP_BEST] = { top + 2, b1 + b2 + 5, bottom, b3 - 2 },
+			[WP_LOW] = { top + 2, b1 + b2 + 5, lh, b3 },
+			[WP_BEST] = { top + 3 + lh, b1 + b2 + 5, bottom - lh - 1,
+			    b3 },
 		};
 
 		for (int y = 1; y < rows - 1; y++)

@@ -83,6 +83,11 @@ sql -c "SELECT frontline.rating_record(id, 'wallboard-test', 'answered', NULL, N
 	2::smallint, NULL, 'long_wait', NULL, true, 'import')
 	FROM frontline.tickets WHERE subject = 'Live from psql'" >/dev/null
 wait_for "^CSAT average \(1-5\) +2\.00 " 5
+keys Tab
+wait_for "^Volume" 3
+# Today's column is live; the 30 days count the history and today's.
+wait_for "^email +[0-9]+ +[0-9]+ +22$" 5
+wait_for "^billing +0 +1 +1$" 5
 keys Tab Tab
 wait_for "Low ratings" 3
 wait_for "CSAT 2 +callback waiting #[0-9]+" 5
@@ -95,14 +100,14 @@ wait_for "CSAT 5 NPS 10 +Alice Agent: #[0-9]+ History 3-1" 5
 wait_for "Swap the toner cartridge & restart" 5
 
 # Trends: block characters and the latest value.
-keys Tab Tab Tab Tab
+keys Tab Tab Tab Tab Tab
 wait_for "Trends, 30 days" 3
 wait_for "Tickets created per day: [0-9]+ on [0-9]{2}-[0-9]{2}" 5
 screen | grep -q "█" || fail "no bars in the trends"
 
 # 4. Drill down: the breached number lists the tickets behind it.
 keys Tab Tab Tab
-wait_for " 1/6 " 3
+wait_for " 1/7 " 3
 wait_for "Queue now" 3
 keys j
 wait_for "Breached" 2
@@ -134,7 +139,7 @@ tui_start 100x30 "$FRONTLINE -d '$(pg_conninfo alice)'"
 wait_for "in view" 10
 alice_sock=$TMUX_SOCK
 TUI_LC_ALL=C tui_start 200x60 "$FRONTLINE -d '$(pg_conninfo sam)'"
-for title in "Queue now" "Agents" "Quality" "Trends, 30 days" "Low ratings" "Best answers of the week"; do
+for title in "Queue now" "Agents" "Quality" "Volume" "Trends, 30 days" "Low ratings" "Best answers of the week"; do
 	wait_for "$title" 10
 done
 wait_for "Alice Agent +online" 10
