@@ -976,8 +976,9 @@ DECLARE
     v_agent  bigint;
     v_ids    bigint[];
 BEGIN
-    IF p_what IS NULL OR NOT (p_what = ANY (v_open) OR p_what = ANY (v_period) OR p_what = 'low') THEN
-        RAISE EXCEPTION 'frontline: unknown wallboard figure "%" (%, low)', p_what,
+    IF p_what IS NULL OR NOT (p_what = ANY (v_open) OR p_what = ANY (v_period)
+                              OR p_what IN ('low', 'agent_replies', 'agent_csat')) THEN
+        RAISE EXCEPTION 'frontline: unknown wallboard figure "%" (%, low, agent_replies, agent_csat)', p_what,
                         array_to_string(v_open || v_period, ', ')
               USING ERRCODE = 'invalid_parameter_value';
     END IF;
@@ -993,9 +994,9 @@ BEGIN
         RAISE EXCEPTION 'frontline: unknown risk "%" (breached, due_15, due_60)', p_key
               USING ERRCODE = 'invalid_parameter_value';
     END IF;
-    IF p_what = 'agent' THEN
+    IF p_what IN ('agent', 'agent_replies', 'agent_csat') THEN
         IF p_key IS NULL OR p_key !~ '^[0-9]{1,18}$' THEN
-            RAISE EXCEPTION 'frontline: wallboard figure "agent" needs an agent id (got "%")', p_key
+            RAISE EXCEPTION 'frontline: wallboard figure "%" needs an agent id (got "%")', p_what, p_key
                   USING ERRCODE = 'invalid_parameter_value';
         END IF;
         v_agent := p_key::bigint;
@@ -1027,6 +1028,27 @@ BEGIN
                             ELSE t.sla_due_at >= v_now AND t.sla_due_at < v_now + interval '60 minutes' END
                    END
              ORDER BY t.sla_due_at, t.sla_paused_remaining, frontline.priority_rank(t.priority), t.created_at, t.id
+             LIMIT p_limit);
+    ELSIF p_what IN ('agent_replies', 'agent_csat') THEN
+        -- The agents panel's today: the tickets the agent answered
+        -- publicly today, or whose CSAT given today counts for them, as
+        -- wallboard_agents() counts them; the latest first.
+        v_from := frontline.wallboard_period_start('today');
+        v_ids := ARRAY(
+            SELECT x.id FROM (
+                   SELECT m.ticket_id AS id, max(m.created_at) AS at
+                     FROM frontline.messages m
+                    WHERE p_what = 'agent_replies' AND m.author_agent_id = v_agent AND m.kind = 'reply'
+                      AND m.created_at >= v_from AND m.created_at < v_now
+                    GROUP BY m.ticket_id
+                   UNION ALL
+                   SELECT r.ticket_id, r.created_at
+                     FROM frontline.ratings r
+                     JOIN frontline.tickets t ON t.id = r.ticket_id
+                    WHERE p_what = 'agent_csat' AND t.assignee_id = v_agent
+                      AND r.status = 'answered' AND r.csat IS NOT NULL
+                      AND r.created_at >= v_from AND r.created_at < v_now) AS x
+             ORDER BY x.at DESC, x.id DESC
              LIMIT p_limit);
     ELSIF p_what = 'low' THEN
         v_ids := ARRAY(

@@ -311,15 +311,21 @@ draw_agents(struct app *app, const struct rect *r)
 		}
 		x += hw + 1 + (now_w > 0 ? now_w + 1 : 0);
 		snprintf(num, sizeof num, "%lld", a->replies_today);
-		tui_put_right(app, y, x + rw, num, A_NORMAL);
+		xasprintf(&label, _("Answered by %s today"), a->name);
+		tui_put_right(app, y, x + rw, num, spot(app, "agent_replies",
+		    id, NULL, 0, label));
+		free(label);
 		if (a->csat_n > 0)
 			snprintf(num, sizeof num, "%.1f", (double)a->csat_sum /
 			    (double)a->csat_n);
 		else
 			snprintf(num, sizeof num, "-");
-		tui_put_right(app, y, x + rw + 1 + cw, num, a->csat_n > 0 &&
+		xasprintf(&label, _("Rated today, %s"), a->name);
+		tui_put_right(app, y, x + rw + 1 + cw, num, spot(app,
+		    "agent_csat", id, NULL, 0, label) | (a->csat_n > 0 &&
 		    (double)a->csat_sum / (double)a->csat_n < 3.5 ?
-		    tui_attr(app, TC_BREACHED) : A_NORMAL);
+		    tui_attr(app, TC_BREACHED) : A_NORMAL));
+		free(label);
 	}
 }
 

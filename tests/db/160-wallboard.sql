@@ -621,6 +621,14 @@ BEGIN
     FOR r IN SELECT * FROM frontline.wallboard_agents() LOOP
         PERFORM pg_temp.expect('drill-down agent ' || r.name, r.in_hand,
             cardinality(pg_temp.ids('agent', r.agent_id::text, NULL))::bigint);
+        PERFORM pg_temp.expect('drill-down CSAT today of ' || r.name, r.csat_today_n,
+            cardinality(pg_temp.ids('agent_csat', r.agent_id::text, NULL))::bigint);
+        PERFORM pg_temp.expect('drill-down replies today of ' || r.name,
+            (SELECT count(DISTINCT m.ticket_id) FROM frontline.messages m
+              WHERE m.author_agent_id = r.agent_id AND m.kind = 'reply'
+                AND m.created_at >= frontline.wallboard_period_start('today')
+                AND m.created_at < frontline.sla_now()),
+            cardinality(pg_temp.ids('agent_replies', r.agent_id::text, NULL))::bigint);
     END LOOP;
     FOREACH p IN ARRAY ARRAY['today', '7d', '30d'] LOOP
         SELECT * INTO STRICT f FROM frontline.stats_figures(frontline.wallboard_period_start(p), frontline.sla_now(), NULL, NULL);
@@ -647,7 +655,7 @@ BEGIN
 
     -- Errors say what is valid.
     PERFORM pg_temp.fails($q$SELECT * FROM frontline.wallboard_tickets('everything', NULL, NULL, 10)$q$, '22023',
-        'frontline: unknown wallboard figure "everything" (status, priority, channel, queue, risk, oldest, agent, created, %, topic_volume, low)',
+        'frontline: unknown wallboard figure "everything" (status, priority, channel, queue, risk, oldest, agent, created, %, topic_volume, low, agent_replies, agent_csat)',
         'unknown what');
     PERFORM pg_temp.fails($q$SELECT * FROM frontline.wallboard_tickets(NULL, NULL, NULL, 10)$q$, '22023', '%unknown wallboard figure%', 'null what');
     PERFORM pg_temp.fails($q$SELECT * FROM frontline.wallboard_tickets('created', NULL, 'year', 10)$q$, '22023',
