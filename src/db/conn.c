@@ -410,6 +410,14 @@ db_value_double(const PGresult *res, int row, int col, bool *isnull)
 	return null ? 0.0 : strtod(PQgetvalue(res, row, col), NULL);
 }
 
+char *
+db_value_dup_or_empty(const PGresult *res, int row, int col)
+{
+	char *s = db_value_dup(res, row, col);
+
+	return s != NULL ? s : xstrdup("");
+}
+
 long long
 db_value_ll(const PGresult *res, int row, int col, long long none)
 {

@@ -9,20 +9,7 @@
 #include "db/db-int.h"
 #include "xmalloc.h"
 
-static char *
-text_or_empty(const PGresult *res, int row, int col)
-{
-	char *s = db_value_dup(res, row, col);
 
-	return s != NULL ? s : xstrdup("");
-}
-
-static long long
-int_or_zero(const PGresult *res, int row, int col)
-{
-	return PQgetisnull(res, row, col) ? 0 :
-	    strtoll(PQgetvalue(res, row, col), NULL, 10);
-}
 
 struct customer_req {
 	long long		 customer;
@@ -58,20 +45,20 @@ customer_got_profile(struct db *db, const PGresult *res, const char *error,
 		return;
 	}
 	c = r->c = xcalloc(1, sizeof *c);
-	c->id = int_or_zero(res, 0, 0);
-	c->name = text_or_empty(res, 0, 1);
+	c->id = db_value_ll(res, 0, 0, 0);
+	c->name = db_value_dup_or_empty(res, 0, 1);
 	c->email = db_value_dup(res, 0, 2);
 	c->phone = db_value_dup(res, 0, 3);
-	c->language = text_or_empty(res, 0, 4);
-	c->tier = text_or_empty(res, 0, 5);
+	c->language = db_value_dup_or_empty(res, 0, 4);
+	c->tier = db_value_dup_or_empty(res, 0, 5);
 	c->time_zone = db_value_dup(res, 0, 6);
 	c->notes = db_value_dup(res, 0, 7);
 	c->organization = db_value_dup(res, 0, 8);
-	c->tickets_90d = int_or_zero(res, 0, 9);
-	c->open_now = int_or_zero(res, 0, 10);
-	c->last_csat = (int)int_or_zero(res, 0, 11);
+	c->tickets_90d = db_value_ll(res, 0, 9, 0);
+	c->open_now = db_value_ll(res, 0, 10, 0);
+	c->last_csat = (int)db_value_ll(res, 0, 11, 0);
 	c->last_nps = PQgetisnull(res, 0, 12) ? -1 :
-	    (int)int_or_zero(res, 0, 12);
+	    (int)db_value_ll(res, 0, 12, 0);
 	c->nps_category = db_value_dup(res, 0, 13);
 	c->with_org = r->with_org;
 }
@@ -95,15 +82,15 @@ customer_got_history(struct db *db, const PGresult *res, const char *error,
 	for (int i = 0; i < c->nhistory; i++) {
 		struct history_row *h = &c->history[i];
 
-		h->id = int_or_zero(res, i, 0);
-		h->customer = text_or_empty(res, i, 1);
-		h->channel = text_or_empty(res, i, 2);
-		h->status = text_or_empty(res, i, 3);
-		h->subject = text_or_empty(res, i, 4);
+		h->id = db_value_ll(res, i, 0, 0);
+		h->customer = db_value_dup_or_empty(res, i, 1);
+		h->channel = db_value_dup_or_empty(res, i, 2);
+		h->status = db_value_dup_or_empty(res, i, 3);
+		h->subject = db_value_dup_or_empty(res, i, 4);
 		h->created_at = db_value_double(res, i, 5, NULL);
 		h->solved_at = db_value_double(res, i, 6, NULL);
-		h->csat = (int)int_or_zero(res, i, 7);
-		h->first_line = text_or_empty(res, i, 8);
+		h->csat = (int)db_value_ll(res, i, 7, 0);
+		h->first_line = db_value_dup_or_empty(res, i, 8);
 	}
 	r->cb(r->customer, c, NULL, r->arg);
 	free(r);
@@ -185,10 +172,10 @@ kb_got_list(struct db *db, const PGresult *res, const char *error, void *arg)
 	l->n = PQntuples(res);
 	l->hits = xcalloc((size_t)(l->n > 0 ? l->n : 1), sizeof *l->hits);
 	for (int i = 0; i < l->n; i++) {
-		l->hits[i].id = int_or_zero(res, i, 0);
-		l->hits[i].title = text_or_empty(res, i, 1);
-		l->hits[i].snippet = text_or_empty(res, i, 2);
-		l->hits[i].language = text_or_empty(res, i, 3);
+		l->hits[i].id = db_value_ll(res, i, 0, 0);
+		l->hits[i].title = db_value_dup_or_empty(res, i, 1);
+		l->hits[i].snippet = db_value_dup_or_empty(res, i, 2);
+		l->hits[i].language = db_value_dup_or_empty(res, i, 3);
 	}
 	l->query = r->query;
 	r->cb(r->ticket, l, NULL, r->arg);
@@ -263,10 +250,10 @@ kb_got_article(struct db *db, const PGresult *res, const char *error,
 		return;
 	}
 	a = xcalloc(1, sizeof *a);
-	a->id = int_or_zero(res, 0, 0);
-	a->title = text_or_empty(res, 0, 1);
-	a->body = text_or_empty(res, 0, 2);
-	a->language = text_or_empty(res, 0, 3);
+	a->id = db_value_ll(res, 0, 0, 0);
+	a->title = db_value_dup_or_empty(res, 0, 1);
+	a->body = db_value_dup_or_empty(res, 0, 2);
+	a->language = db_value_dup_or_empty(res, 0, 3);
 	r->cb(a, NULL, r->arg);
 	free(r);
 }
@@ -319,9 +306,9 @@ pick_got(struct db *db, const PGresult *res, const char *error, void *arg)
 	l->n = PQntuples(res);
 	l->items = xcalloc((size_t)(l->n > 0 ? l->n : 1), sizeof *l->items);
 	for (int i = 0; i < l->n; i++) {
-		l->items[i].id = int_or_zero(res, i, 0);
-		l->items[i].label = text_or_empty(res, i, 1);
-		l->items[i].detail = text_or_empty(res, i, 2);
+		l->items[i].id = db_value_ll(res, i, 0, 0);
+		l->items[i].label = db_value_dup_or_empty(res, i, 1);
+		l->items[i].detail = db_value_dup_or_empty(res, i, 2);
 		l->items[i].body = db_value_dup(res, i, 3);
 	}
 	r->cb(l, NULL, r->arg);

@@ -21,6 +21,8 @@ void db_query(struct db *db, const char *sql, int nparams,
 char *db_value_dup(const PGresult *res, int row, int col);
 /* A cell as a double (0 for NULL) and whether it was NULL. */
 double db_value_double(const PGresult *res, int row, int col, bool *isnull);
+/* The same, "" for NULL. */
+char *db_value_dup_or_empty(const PGresult *res, int row, int col);
 /* A bigint cell, or none for NULL. */
 long long db_value_ll(const PGresult *res, int row, int col, long long none);
 /* A boolean cell; NULL is false. */
@@ -41,5 +43,9 @@ bool db_value_bool(const PGresult *res, int row, int col);
 struct stats_figures;
 int stats_read_row(const PGresult *res, int row, int col,
     struct stats_figures *f);
+/* Every row of stats_by_day (the day first) into *days (the caller frees)
+ * and *n; -1 and nothing kept as stats_read_row. */
+int stats_read_days(const PGresult *res, struct stats_figures **days,
+    int *n);
 
 #endif

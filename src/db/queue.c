@@ -58,13 +58,6 @@ static const char queue_sql[] =
 static const char drill_sql[] =
     QUEUE_COLUMNS " FROM frontline.wallboard_tickets($1, $2, $3, $4::int)";
 
-static char *
-dup_or_empty(const PGresult *res, int row, int col)
-{
-	char *s = db_value_dup(res, row, col);
-
-	return s != NULL ? s : xstrdup("");
-}
 
 static void
 queue_done(struct db *db, const PGresult *res, const char *error, void *arg)
@@ -88,22 +81,22 @@ queue_done(struct db *db, const PGresult *res, const char *error, void *arg)
 	for (int i = 0; i < q->n; i++) {
 		r = &q->rows[i];
 		r->id = strtoll(PQgetvalue(res, i, 0), NULL, 10);
-		r->priority = dup_or_empty(res, i, 1);
-		r->status = dup_or_empty(res, i, 2);
-		r->channel = dup_or_empty(res, i, 3);
-		r->customer = dup_or_empty(res, i, 4);
-		r->subject = dup_or_empty(res, i, 5);
+		r->priority = db_value_dup_or_empty(res, i, 1);
+		r->status = db_value_dup_or_empty(res, i, 2);
+		r->channel = db_value_dup_or_empty(res, i, 3);
+		r->customer = db_value_dup_or_empty(res, i, 4);
+		r->subject = db_value_dup_or_empty(res, i, 5);
 		r->assignee = db_value_dup(res, i, 6);
 		r->clock = db_value_dup(res, i, 7);
 		r->clock_state = db_value_dup(res, i, 8);
-		r->language = dup_or_empty(res, i, 9);
+		r->language = db_value_dup_or_empty(res, i, 9);
 		r->created_at = db_value_double(res, i, 10, NULL);
 		r->due_at = db_value_double(res, i, 11, &null);
 		r->has_due = !null;
 		r->remaining = db_value_double(res, i, 12, NULL);
 		server_now = db_value_double(res, i, 13, NULL);
 		r->viewers = db_value_dup(res, i, 14);
-		r->tags = dup_or_empty(res, i, 15);
+		r->tags = db_value_dup_or_empty(res, i, 15);
 	}
 	/* The server's clock is the truth for countdowns: measure our skew
 	 * against it, halving the round trip. */
@@ -206,8 +199,8 @@ agent_done(struct db *db, const PGresult *res, const char *error, void *arg)
 	}
 	a = xcalloc(1, sizeof *a);
 	if (PQntuples(res) == 1) {
-		a->name = dup_or_empty(res, 0, 0);
-		a->team = dup_or_empty(res, 0, 1);
+		a->name = db_value_dup_or_empty(res, 0, 0);
+		a->team = db_value_dup_or_empty(res, 0, 1);
 		a->supervisor = strcmp(PQgetvalue(res, 0, 2), "t") == 0;
 		a->id = db_value_ll(res, 0, 3, 0);
 	} else {

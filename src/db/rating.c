@@ -10,6 +10,7 @@
 
 #include <libpq-fe.h>
 
+#include "db/db-int.h"
 #include "db/rating.h"
 #include "db/tool.h"
 #include "i18n.h"
@@ -89,13 +90,6 @@ rating_reconnect(struct rating_conn *c, char **cause)
 	return -1;
 }
 
-static long long
-rating_cell_ll(const PGresult *res, int row, int col)
-{
-	if (PQgetisnull(res, row, col))
-		return 0;
-	return strtoll(PQgetvalue(res, row, col), NULL, 10);
-}
 
 static enum rating_outcome
 rating_import_result(const PGresult *res, long long *callback_ticket,
@@ -110,7 +104,7 @@ rating_import_result(const PGresult *res, long long *callback_ticket,
 	status = PQgetvalue(res, 0, 0);
 	why = PQgetisnull(res, 0, 3) ? NULL : PQgetvalue(res, 0, 3);
 	if (callback_ticket != NULL)
-		*callback_ticket = rating_cell_ll(res, 0, 2);
+		*callback_ticket = db_value_ll(res, 0, 2, 0);
 	if (strcmp(status, "recorded") == 0)
 		return RATING_RECORDED;
 	if (strcmp(status, "duplicate") == 0)
@@ -215,8 +209,8 @@ rating_policy_list(struct rating_conn *c, struct rating_policy **rows,
 	for (int i = 0; i < PQntuples(res); i++) {
 		p[i].channel = PQgetisnull(res, i, 0) ? NULL :
 		    xstrdup(PQgetvalue(res, i, 0));
-		p[i].every_nth = (int)rating_cell_ll(res, i, 1);
-		p[i].min_days = (int)rating_cell_ll(res, i, 2);
+		p[i].every_nth = (int)db_value_ll(res, i, 1, 0);
+		p[i].min_days = (int)db_value_ll(res, i, 2, 0);
 		p[i].ask_csat = strcmp(PQgetvalue(res, i, 3), "t") == 0;
 		p[i].ask_nps = strcmp(PQgetvalue(res, i, 4), "t") == 0;
 	}

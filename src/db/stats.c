@@ -175,13 +175,6 @@ stats_query_done(struct stats_query *q)
 	memset(q, 0, sizeof *q);
 }
 
-static long long
-stats_cell_ll(const PGresult *res, int row, int col)
-{
-	if (PQgetisnull(res, row, col))
-		return 0;
-	return strtoll(PQgetvalue(res, row, col), NULL, 10);
-}
 
 /* A double precision cell; NAN for null. */
 static double
@@ -217,27 +210,27 @@ stats_read_row(const PGresult *res, int row, int col, struct stats_figures *f)
 {
 	long long csat[METRICS_CSAT_MAX], nps[METRICS_NPS_MAX + 1];
 
-	f->created = stats_cell_ll(res, row, col + 0);
-	f->solved = stats_cell_ll(res, row, col + 1);
-	f->reopened = stats_cell_ll(res, row, col + 2);
-	f->solved_once = stats_cell_ll(res, row, col + 3);
-	f->frt_count = stats_cell_ll(res, row, col + 4);
+	f->created = db_value_ll(res, row, col + 0, 0);
+	f->solved = db_value_ll(res, row, col + 1, 0);
+	f->reopened = db_value_ll(res, row, col + 2, 0);
+	f->solved_once = db_value_ll(res, row, col + 3, 0);
+	f->frt_count = db_value_ll(res, row, col + 4, 0);
 	f->frt_wall_median = stats_cell_double(res, row, col + 5);
 	f->frt_wall_p90 = stats_cell_double(res, row, col + 6);
 	f->frt_business_median = stats_cell_double(res, row, col + 7);
 	f->frt_business_p90 = stats_cell_double(res, row, col + 8);
-	f->res_count = stats_cell_ll(res, row, col + 9);
+	f->res_count = db_value_ll(res, row, col + 9, 0);
 	f->res_wall_median = stats_cell_double(res, row, col + 10);
 	f->res_wall_p90 = stats_cell_double(res, row, col + 11);
 	f->res_business_median = stats_cell_double(res, row, col + 12);
 	f->res_business_p90 = stats_cell_double(res, row, col + 13);
-	f->fcr_answers = stats_cell_ll(res, row, col + 14);
-	f->fcr_yes = stats_cell_ll(res, row, col + 15);
-	f->frt_breached = stats_cell_ll(res, row, col + 16);
-	f->res_breached = stats_cell_ll(res, row, col + 17);
+	f->fcr_answers = db_value_ll(res, row, col + 14, 0);
+	f->fcr_yes = db_value_ll(res, row, col + 15, 0);
+	f->frt_breached = db_value_ll(res, row, col + 16, 0);
+	f->res_breached = db_value_ll(res, row, col + 17, 0);
 	metrics_ratings_init(&f->ratings);
-	if (metrics_add_surveys(&f->ratings, stats_cell_ll(res, row, col + 18),
-	    stats_cell_ll(res, row, col + 19)) == -1)
+	if (metrics_add_surveys(&f->ratings, db_value_ll(res, row, col + 18, 0),
+	    db_value_ll(res, row, col + 19, 0)) == -1)
 		return -1;
 	if (stats_cell_counts(res, row, col + 20, csat, METRICS_CSAT_MAX) == -1 ||
 	    stats_cell_counts(res, row, col + 21, nps, METRICS_NPS_MAX + 1) == -1)
@@ -248,6 +241,29 @@ stats_read_row(const PGresult *res, int row, int col, struct stats_figures *f)
 	for (int s = METRICS_NPS_MIN; s <= METRICS_NPS_MAX; s++)
 		if (metrics_add_nps(&f->ratings, s, nps[s]) == -1)
 			return -1;
+	return 0;
+}
+
+/* Every row of stats_by_day: the day (YYYY-MM-DD), then STATS_COLUMNS. */
+int
+stats_read_days(const PGresult *res, struct stats_figures **days, int *n)
+{
+	struct stats_figures *d;
+
+	*days = NULL;
+	*n = 0;
+	d = xcalloc((size_t)PQntuples(res) + 1, sizeof *d);
+	for (int i = 0; i < PQntuples(res); i++) {
+		if (PQnfields(res) != STATS_NCOLUMNS + 1 ||
+		    strlen(PQgetvalue(res, i, 0)) != sizeof d[i].day - 1 ||
+		    stats_read_row(res, i, 1, &d[i]) == -1) {
+			free(d);
+			return -1;
+		}
+		memcpy(d[i].day, PQgetvalue(res, i, 0), sizeof d[i].day);
+	}
+	*days = d;
+	*n = PQntuples(res);
 	return 0;
 }
 
@@ -304,7 +320,6 @@ int
 stats_fetch_days(struct stats_conn *c, const struct stats_query *q,
     struct stats_figures **days, int *n, char **cause)
 {
-	struct stats_figures *d;
 	PGresult *res;
 
 	*days = NULL;
@@ -314,22 +329,12 @@ stats_fetch_days(struct stats_conn *c, const struct stats_query *q,
 	    " $3::bigint, $4::bigint) ORDER BY day", q, cause);
 	if (res == NULL)
 		return -1;
-	d = xcalloc((size_t)PQntuples(res) + 1, sizeof *d);
-	for (int i = 0; i < PQntuples(res); i++) {
-		if (PQnfields(res) != STATS_NCOLUMNS + 1 ||
-		    strlen(PQgetvalue(res, i, 0)) != sizeof d[i].day - 1 ||
-		    stats_read_row(res, i, 1, &d[i]) == -1) {
-			*cause = xstrdup(_("cannot read the figures: the "
-			    "database answered in a form this version does "
-			    "not know"));
-			free(d);
-			PQclear(res);
-			return -1;
-		}
-		memcpy(d[i].day, PQgetvalue(res, i, 0), sizeof d[i].day);
+	if (stats_read_days(res, days, n) == -1) {
+		*cause = xstrdup(_("cannot read the figures: the database "
+		    "answered in a form this version does not know"));
+		PQclear(res);
+		return -1;
 	}
-	*days = d;
-	*n = PQntuples(res);
 	PQclear(res);
 	return 0;
 }

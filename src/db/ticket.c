@@ -27,20 +27,7 @@ cell(const PGresult *res, int row, int col)
 	return db_value_dup(res, row, col);
 }
 
-static char *
-cell_or_empty(const PGresult *res, int row, int col)
-{
-	char *s = db_value_dup(res, row, col);
 
-	return s != NULL ? s : xstrdup("");
-}
-
-static long long
-cell_ll(const PGresult *res, int row, int col)
-{
-	return PQgetisnull(res, row, col) ? 0 :
-	    strtoll(PQgetvalue(res, row, col), NULL, 10);
-}
 
 static void
 ticket_fetch_fail(struct ticket_fetch *f, const char *error)
@@ -72,12 +59,12 @@ ticket_got_thread(struct db *db, const PGresult *res, const char *error,
 	for (int i = 0; i < t->nmsgs; i++) {
 		struct message *m = &t->msgs[i];
 
-		m->id = cell_ll(res, i, 0);
-		m->ticket_id = cell_ll(res, i, 1);
-		m->kind = cell_or_empty(res, i, 2);
-		m->channel = cell_or_empty(res, i, 3);
-		m->author = cell_or_empty(res, i, 4);
-		m->body = cell_or_empty(res, i, 5);
+		m->id = db_value_ll(res, i, 0, 0);
+		m->ticket_id = db_value_ll(res, i, 1, 0);
+		m->kind = db_value_dup_or_empty(res, i, 2);
+		m->channel = db_value_dup_or_empty(res, i, 3);
+		m->author = db_value_dup_or_empty(res, i, 4);
+		m->body = db_value_dup_or_empty(res, i, 5);
 		m->created_at = db_value_double(res, i, 6, NULL);
 	}
 	f->cb(f->id, t, NULL, f->arg);
@@ -102,8 +89,8 @@ ticket_got_clocks(struct db *db, const PGresult *res, const char *error,
 	for (int i = 0; i < t->nclocks; i++) {
 		struct ticket_clock *c = &t->clocks[i];
 
-		c->kind = cell_or_empty(res, i, 0);
-		c->state = cell_or_empty(res, i, 1);
+		c->kind = db_value_dup_or_empty(res, i, 0);
+		c->state = db_value_dup_or_empty(res, i, 1);
 		c->due_at = db_value_double(res, i, 2, &null);
 		c->has_due = !null;
 		c->remaining = db_value_double(res, i, 3, NULL);
@@ -125,24 +112,24 @@ ticket_got_header(struct db *db, const PGresult *res, const char *error,
 		return;
 	}
 	t = f->t = xcalloc(1, sizeof *t);
-	t->id = cell_ll(res, 0, 0);
-	t->subject = cell_or_empty(res, 0, 1);
-	t->status = cell_or_empty(res, 0, 2);
-	t->priority = cell_or_empty(res, 0, 3);
-	t->channel = cell_or_empty(res, 0, 4);
-	t->tags = cell_or_empty(res, 0, 5);
-	t->language = cell_or_empty(res, 0, 6);
-	t->customer_id = cell_ll(res, 0, 7);
-	t->customer = cell_or_empty(res, 0, 8);
+	t->id = db_value_ll(res, 0, 0, 0);
+	t->subject = db_value_dup_or_empty(res, 0, 1);
+	t->status = db_value_dup_or_empty(res, 0, 2);
+	t->priority = db_value_dup_or_empty(res, 0, 3);
+	t->channel = db_value_dup_or_empty(res, 0, 4);
+	t->tags = db_value_dup_or_empty(res, 0, 5);
+	t->language = db_value_dup_or_empty(res, 0, 6);
+	t->customer_id = db_value_ll(res, 0, 7, 0);
+	t->customer = db_value_dup_or_empty(res, 0, 8);
 	t->organization = cell(res, 0, 9);
-	t->assignee_id = cell_ll(res, 0, 10);
+	t->assignee_id = db_value_ll(res, 0, 10, 0);
 	t->assignee = cell(res, 0, 11);
-	t->queue = cell_or_empty(res, 0, 12);
+	t->queue = db_value_dup_or_empty(res, 0, 12);
 	t->created_at = db_value_double(res, 0, 13, NULL);
 	t->pause_reason = cell(res, 0, 14);
 	t->handover_note = cell(res, 0, 15);
 	t->handover_by = cell(res, 0, 16);
-	t->last_message_id = cell_ll(res, 0, 17);
+	t->last_message_id = db_value_ll(res, 0, 17, 0);
 	t->viewers = cell(res, 0, 18);
 	t->server_skew = db_value_double(res, 0, 19, NULL) -
 	    (f->sent_at + now) / 2;
@@ -386,7 +373,7 @@ ticket_taken(struct db *db, const PGresult *res, const char *error,
 	if (error != NULL || res == NULL || PQntuples(res) != 1)
 		r->cb(0, error != NULL ? error : "", r->arg);
 	else
-		r->cb(cell_ll(res, 0, 0), NULL, r->arg);
+		r->cb(db_value_ll(res, 0, 0, 0), NULL, r->arg);
 	free(r);
 }
 

@@ -82,13 +82,6 @@ wb_req_fail(struct wb_req *r, const char *error)
 		    "know"));
 }
 
-static char *
-dup_or_empty(const PGresult *res, int row, int col)
-{
-	char *s = db_value_dup(res, row, col);
-
-	return s != NULL ? s : xstrdup("");
-}
 
 static void
 wb_read_counts(const PGresult *res, struct wb_count **out, int *n)
@@ -96,8 +89,8 @@ wb_read_counts(const PGresult *res, struct wb_count **out, int *n)
 	*n = PQntuples(res);
 	*out = xcalloc((size_t)*n + 1, sizeof **out);
 	for (int i = 0; i < *n; i++) {
-		(*out)[i].dimension = dup_or_empty(res, i, 0);
-		(*out)[i].key = dup_or_empty(res, i, 1);
+		(*out)[i].dimension = db_value_dup_or_empty(res, i, 0);
+		(*out)[i].key = db_value_dup_or_empty(res, i, 1);
 		(*out)[i].n = db_value_ll(res, i, 2, 0);
 	}
 }
@@ -127,9 +120,9 @@ wb_read_agents(const PGresult *res, struct wb_live *w)
 		struct wb_agent *a = &w->agents[i];
 
 		a->id = db_value_ll(res, i, 0, 0);
-		a->name = dup_or_empty(res, i, 1);
-		a->team = dup_or_empty(res, i, 2);
-		a->presence = dup_or_empty(res, i, 3);
+		a->name = db_value_dup_or_empty(res, i, 1);
+		a->team = db_value_dup_or_empty(res, i, 2);
+		a->presence = db_value_dup_or_empty(res, i, 3);
 		a->in_hand = db_value_ll(res, i, 4, 0);
 		a->current_id = db_value_ll(res, i, 5, 0);
 		a->current_subject = db_value_dup(res, i, 6);
@@ -137,24 +130,6 @@ wb_read_agents(const PGresult *res, struct wb_live *w)
 		a->csat_sum = db_value_ll(res, i, 8, 0);
 		a->csat_n = db_value_ll(res, i, 9, 0);
 	}
-}
-
-static int
-wb_read_days(const PGresult *res, struct wb_slow *w)
-{
-	int n = PQntuples(res);
-
-	w->days = xcalloc((size_t)n + 1, sizeof *w->days);
-	for (int i = 0; i < n; i++) {
-		if (PQnfields(res) != STATS_NCOLUMNS + 1 ||
-		    strlen(PQgetvalue(res, i, 0)) != sizeof w->days[i].day - 1 ||
-		    stats_read_row(res, i, 1, &w->days[i]) == -1)
-			return -1;
-		memcpy(w->days[i].day, PQgetvalue(res, i, 0),
-		    sizeof w->days[i].day);
-	}
-	w->ndays = n;
-	return 0;
 }
 
 static void
@@ -166,12 +141,12 @@ wb_read_best(const PGresult *res, struct wb_slow *w)
 		struct wb_answer *a = &w->best[i];
 
 		a->ticket = db_value_ll(res, i, 0, 0);
-		a->subject = dup_or_empty(res, i, 1);
-		a->agent = dup_or_empty(res, i, 2);
+		a->subject = db_value_dup_or_empty(res, i, 1);
+		a->agent = db_value_dup_or_empty(res, i, 2);
 		a->csat = (int)db_value_ll(res, i, 3, 0);
 		a->nps = (int)db_value_ll(res, i, 4, -1);
 		a->reply_at = db_value_double(res, i, 5, NULL);
-		a->body = dup_or_empty(res, i, 6);
+		a->body = db_value_dup_or_empty(res, i, 6);
 	}
 }
 
@@ -214,7 +189,7 @@ wb_stmt_done(struct db *db, const PGresult *res, const char *error, void *arg)
 			    &r->slow->nvolume[s->period]);
 		break;
 	case PART_DAYS:
-		bad = wb_read_days(res, r->slow);
+		bad = stats_read_days(res, &r->slow->days, &r->slow->ndays);
 		break;
 	case PART_BEST:
 		wb_read_best(res, r->slow);
