@@ -329,26 +329,37 @@ app_menu_choose(struct app *app, int index)
 	pick_list_free(pick);
 }
 
+bool
+app_drilling(const struct app *app)
+{
+	return app->drill.what != NULL;
+}
+
 /* Leaves a drill-down: the queue shows its own view again. */
 static void
 app_end_drill(struct app *app)
 {
-	if (!app->drilling)
+	if (!app_drilling(app))
 		return;
-	app->drilling = false;
-	free(app->drill.what);
-	free(app->drill.key);
-	free(app->drill.period);
-	free(app->drill.label);
-	memset(&app->drill, 0, sizeof app->drill);
+	queue_drill_clear(&app->drill);
 	app->want_queue = true;
 }
 
-static void
-app_show_wallboard(struct app *app)
+void
+app_show(struct app *app, enum view_id v)
 {
-	app->view = VIEW_WALLBOARD;
-	app_work->wallboard(app);
+	app->view = v;
+	if (v == VIEW_WALLBOARD)
+		app_work->wallboard(app);
+}
+
+static void
+app_open_feedback(struct app *app)
+{
+	app->feedback_from = app->view;
+	app->view = VIEW_FEEDBACK;
+	app->fb_sel = 0;
+	app_work->feedback(app);
 }
 
 static char *
@@ -373,7 +384,6 @@ app_follow_spot(struct app *app, const struct wb_spot *s)
 		app->want_queue = true;
 	} else {
 		app_end_drill(app);
-		app->drilling = true;
 		app->drill.what = xstrdup(s->what);
 		app->drill.key = app_dup_or_null(s->key);
 		app->drill.period = app_dup_or_null(s->period);
@@ -424,10 +434,7 @@ app_wallboard_action(struct app *app, enum action act)
 		app->want_queue = true;
 		break;
 	case ACT_FEEDBACK:
-		app->feedback_from = app->view;
-		app->view = VIEW_FEEDBACK;
-		app->fb_sel = 0;
-		app_work->feedback(app);
+		app_open_feedback(app);
 		break;
 	case ACT_HELP:
 		app_open_help(app);
@@ -462,21 +469,21 @@ app_queue_action(struct app *app, enum action act)
 		app_work->take_next(app);
 		break;
 	case ACT_FEEDBACK:
-		app->feedback_from = app->view;
-		app->view = VIEW_FEEDBACK;
-		app->fb_sel = 0;
-		app_work->feedback(app);
-		break;
-	case ACT_WALLBOARD:
-		app_end_drill(app);
-		app_show_wallboard(app);
+		app_open_feedback(app);
 		break;
 	case ACT_BACK:
-		/* From a drill-down back to the number it came from. */
-		if (app->drilling) {
-			app_end_drill(app);
-			app_show_wallboard(app);
+	case ACT_QUIT:
+		/* From a drill-down back to the number it came from; q
+		 * anywhere else quits. */
+		if (!app_drilling(app)) {
+			if (act == ACT_QUIT)
+				app->quit = true;
+			break;
 		}
+		/* FALLTHROUGH */
+	case ACT_WALLBOARD:
+		app_end_drill(app);
+		app_show(app, VIEW_WALLBOARD);
 		break;
 	case ACT_VIEW_MINE:
 	case ACT_VIEW_TEAM:
@@ -491,13 +498,6 @@ app_queue_action(struct app *app, enum action act)
 		break;
 	case ACT_HELP:
 		app_open_help(app);
-		break;
-	case ACT_QUIT:
-		if (app->drilling) {
-			app_end_drill(app);
-			app_show_wallboard(app);
-		} else
-			app->quit = true;
 		break;
 	default:
 		break;
@@ -806,9 +806,7 @@ app_feedback_action(struct app *app, enum action act)
 	case ACT_BACK:
 	case ACT_QUIT:
 	case ACT_FEEDBACK:
-		app->view = app->feedback_from;
-		if (app->view == VIEW_WALLBOARD)
-			app_work->wallboard(app);
+		app_show(app, app->feedback_from);
 		break;
 	default:
 		break;

@@ -152,8 +152,8 @@ struct app {
 	int			 wb_sel;	/* index into spots */
 	struct wb_spot		 spots[APP_MAX_SPOTS];
 	int			 nspots;
-	struct queue_drill	 drill;		/* the queue shows these */
-	bool			 drilling;
+	struct queue_drill	 drill;		/* the queue shows these when
+						   drill.what is set */
 
 	/* Presence for the wallboards: away after a while without keys. */
 	double			 last_key_at;
@@ -286,6 +286,12 @@ struct app_work {
 	void	(*wallboard)(struct app *app);	/* shown: fetch what is due */
 	void	(*drill)(struct app *app);	/* app->drill changed */
 };
+
+/* Shows a view; the wallboard fetches what is due as it comes back. */
+void app_show(struct app *app, enum view_id v);
+
+/* Whether the queue shows a wallboard drill-down instead of a view. */
+bool app_drilling(const struct app *app);
 
 /* Whether the open ticket is only to read: a supervisor's view of a
  * ticket that is not theirs (they take it with @ to work on it). */

@@ -133,8 +133,7 @@ board_tick(struct app *app, double now)
 {
 	bool away;
 
-	if (board_shown(app) && !app->wb_live_busy)
-		board_due(app, now);
+	board_show(app);
 	if (app->db_state != DB_READY || app->agent == NULL ||
 	    app->agent->id == 0)
 		return;
@@ -162,8 +161,5 @@ board_done(struct app *app)
 	app->wb_live = NULL;
 	app->wb_slow = NULL;
 	app->wb_error = NULL;
-	free(app->drill.what);
-	free(app->drill.key);
-	free(app->drill.period);
-	free(app->drill.label);
+	queue_drill_clear(&app->drill);
 }

@@ -207,7 +207,7 @@ work_got_ticket(long long id, struct ticket *t, const char *error, void *arg)
 	}
 	if (t == NULL) {
 		if (app->ticket == NULL) {
-			app->view = app->ticket_from;
+			app_show(app, app->ticket_from);
 			app->open_id = 0;
 		}
 		app_flash(app, true, _("cannot open ticket #%lld: %s"), id,
@@ -331,9 +331,7 @@ work_close_ticket(struct app *app)
 	ticket_free(app->ticket);
 	app->ticket = NULL;
 	app->open_id = 0;
-	app->view = app->ticket_from;
-	if (app->view == VIEW_WALLBOARD)
-		app_work->wallboard(app);
+	app_show(app, app->ticket_from);
 	app->menu.kind = MENU_NONE;
 	customer_free(app->customer);
 	app->customer = NULL;

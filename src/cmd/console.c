@@ -43,7 +43,7 @@ console_got_queue(struct queue *q, const char *error, void *arg)
 	if (q != NULL) {
 		/* A view switched while the fetch was out comes next. */
 		app->want_queue = q->view != app->qview ||
-		    q->drill != app->drilling;
+		    q->drill != app_drilling(app);
 		app_set_queue(app, q);
 		app->synced_at = db_now();
 	}
@@ -80,7 +80,7 @@ console_got_changes(int nchanged, const long long *tickets, char *cursor,
 		}
 	if (!(nchanged > 0 || first || app->queue == NULL || app->want_queue))
 		app->fetching = false;
-	else if (app->drilling)
+	else if (app_drilling(app))
 		queue_fetch_drill(app->db, &app->drill, CONSOLE_QUEUE_LIMIT,
 		    console_got_queue, app);
 	else

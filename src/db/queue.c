@@ -163,6 +163,16 @@ queue_fetch_drill(struct db *db, const struct queue_drill *d, int limit,
 }
 
 void
+queue_drill_clear(struct queue_drill *d)
+{
+	free(d->what);
+	free(d->key);
+	free(d->period);
+	free(d->label);
+	memset(d, 0, sizeof *d);
+}
+
+void
 queue_free(struct queue *q)
 {
 	if (q == NULL)

@@ -69,6 +69,8 @@ struct queue_drill {
 };
 void queue_fetch_drill(struct db *db, const struct queue_drill *d, int limit,
     queue_fetch_cb cb, void *arg);
+/* Frees d's strings and zeroes it: no drill-down (what is NULL). */
+void queue_drill_clear(struct queue_drill *d);
 
 /* Who the logged-in role is, as the agents table knows them. */
 struct agent_info {

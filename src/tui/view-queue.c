@@ -204,7 +204,7 @@ queue_draw_tabs(struct app *app, int y, int cols)
 	char *tab;
 
 	mvhline(y, 0, ' ', cols);
-	if (app->drilling) {
+	if (app_drilling(app)) {
 		/* The tickets behind a wallboard number, not a view. */
 		xasprintf(&tab, _(" %s: %d tickets  (Esc back to the "
 		    "wallboard)"), app->drill.label, q != NULL ? q->n : 0);
