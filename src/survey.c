@@ -3,6 +3,7 @@
  * not asked, with the agent's outcome if given, and nothing else. */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,26 @@ const char *const survey_reasons[][2] = {
 	{ "other", N_("other (say what)") },
 	{ NULL, NULL }
 };
+
+const char *
+survey_reason_label(const char *code)
+{
+	for (int i = 0; code != NULL && survey_reasons[i][0] != NULL; i++)
+		if (strcmp(survey_reasons[i][0], code) == 0)
+			return _(survey_reasons[i][1]);
+	return code != NULL ? code : "";
+}
+
+void
+survey_score_text(const struct feedback_row *r, char *buf, size_t len)
+{
+	if (r->csat > 0 && r->nps >= 0)
+		snprintf(buf, len, "CSAT %d NPS %d", r->csat, r->nps);
+	else if (r->csat > 0)
+		snprintf(buf, len, "CSAT %d", r->csat);
+	else
+		snprintf(buf, len, "NPS %d", r->nps);
+}
 
 const char *const survey_csat_labels[5] = {
 	N_("very dissatisfied"),

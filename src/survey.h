@@ -47,6 +47,12 @@ struct survey {
 
 /* Reason codes with their labels (untranslated), ended by NULLs. */
 extern const char *const survey_reasons[][2];
+/* A reason code's label, translated; an unknown code as it is, NULL as "". */
+const char *survey_reason_label(const char *code);
+/* A low rating's scores as the lists show them: "CSAT 2 NPS 3", "CSAT 2"
+ * or "NPS 3". */
+struct feedback_row;
+void survey_score_text(const struct feedback_row *r, char *buf, size_t len);
 /* The labels of the CSAT scale, 1..5 at [0..4] (untranslated). */
 extern const char *const survey_csat_labels[5];
 

@@ -12,15 +12,6 @@
 #include "tui/tui-int.h"
 #include "xmalloc.h"
 
-static const char *
-feedback_reason(const char *code)
-{
-	for (int i = 0; code != NULL && survey_reasons[i][0] != NULL; i++)
-		if (strcmp(survey_reasons[i][0], code) == 0)
-			return _(survey_reasons[i][1]);
-	return code != NULL ? code : "";
-}
-
 static void
 feedback_draw(struct app *app, int rows, int cols)
 {
@@ -57,13 +48,7 @@ feedback_draw(struct app *app, int rows, int cols)
 		const struct feedback_row *r = &f->rows[i];
 		attr_t base = i == app->fb_sel ? A_REVERSE : A_NORMAL;
 
-		if (r->csat > 0 && r->nps >= 0)
-			snprintf(score, sizeof score, "CSAT %d NPS %d", r->csat,
-			    r->nps);
-		else if (r->csat > 0)
-			snprintf(score, sizeof score, "CSAT %d", r->csat);
-		else
-			snprintf(score, sizeof score, "NPS %d", r->nps);
+		survey_score_text(r, score, sizeof score);
 		if (r->callback_ticket != 0)
 			snprintf(cb, sizeof cb, "#%lld %s", r->callback_ticket,
 			    r->callback_done ? _("done") : _("waiting"));
@@ -76,7 +61,7 @@ feedback_draw(struct app *app, int rows, int cols)
 		    (r->callback_ticket != 0 && !r->callback_done ?
 		    tui_attr(app, TC_RISK) : 0));
 		tui_put(app, y, sw + cw + 2, custw, r->customer, TEXT_PAD, base);
-		xasprintf(&text, "%s%s%s", feedback_reason(r->reason),
+		xasprintf(&text, "%s%s%s", survey_reason_label(r->reason),
 		    r->reason != NULL && r->comment != NULL ? ": " : "",
 		    r->comment != NULL ? r->comment : "");
 		tui_put(app, y, sw + cw + custw + 3, rw, text, TEXT_PAD, base);

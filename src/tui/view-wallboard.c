@@ -677,15 +677,6 @@ draw_trends(struct app *app, const struct rect *r)
 	}
 }
 
-static const char *
-reason_label(const char *code)
-{
-	for (int i = 0; code != NULL && survey_reasons[i][0] != NULL; i++)
-		if (strcmp(survey_reasons[i][0], code) == 0)
-			return _(survey_reasons[i][1]);
-	return code != NULL ? code : "";
-}
-
 static void
 draw_low(struct app *app, const struct rect *r)
 {
@@ -712,15 +703,7 @@ draw_low(struct app *app, const struct rect *r)
 		char score[32], cb[48], *line;
 		attr_t a;
 
-		/* Both scores when both were given: a CSAT 4 is here for its
-		 * NPS. */
-		if (w->csat > 0 && w->nps >= 0)
-			snprintf(score, sizeof score, "CSAT %d NPS %d", w->csat,
-			    w->nps);
-		else if (w->csat > 0)
-			snprintf(score, sizeof score, "CSAT %d", w->csat);
-		else
-			snprintf(score, sizeof score, "NPS %d", w->nps);
+		survey_score_text(w, score, sizeof score);
 		if (w->callback_ticket != 0)
 			snprintf(cb, sizeof cb, "%s #%lld", w->callback_done ?
 			    _("called back") : _("callback waiting"),
@@ -736,7 +719,7 @@ draw_low(struct app *app, const struct rect *r)
 		    != 0 && !w->callback_done ? tui_attr(app, TC_RISK) : A_DIM);
 		xasprintf(&line, "%s %s %s%s#%lld %s", w->agent != NULL ?
 		    w->agent : "-", app->ascii ? "|" : "\xc2\xb7",
-		    w->reason != NULL ? reason_label(w->reason) : "",
+		    survey_reason_label(w->reason),
 		    w->reason != NULL ? ": " : "", w->ticket,
 		    w->subject != NULL ? w->subject : "");
 		tui_put(app, y, r->x + 15 + cbw, r->w - 15 - cbw, line,
