@@ -37,6 +37,12 @@ tui_text_flags(const struct app *app)
 	return app->ascii ? TEXT_ASCII : 0;
 }
 
+const char *
+tui_dot(const struct app *app)
+{
+	return app->ascii ? "|" : "\xc2\xb7";
+}
+
 attr_t
 tui_attr(const struct app *app, enum tui_color c)
 {

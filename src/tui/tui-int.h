@@ -32,6 +32,8 @@ void tui_put_right(const struct app *app, int y, int x_end, const char *s,
 
 /* Sanitize flags for this terminal (TEXT_ASCII without UTF-8). */
 int tui_text_flags(const struct app *app);
+/* The separator of title lines: a middle dot, "|" without UTF-8. */
+const char *tui_dot(const struct app *app);
 
 struct view_ops {
 	const char	*name;

@@ -156,7 +156,7 @@ queue_draw_header(struct app *app, int cols, double now)
 	char *left_text, *right_text;
 	const char *who = app->agent != NULL && app->agent->name != NULL ?
 	    app->agent->name : db_user(app->db);
-	const char *dot = app->ascii ? "|" : "\xc2\xb7";
+	const char *dot = tui_dot(app);
 
 	for (int i = 0; q != NULL && i < q->n; i++) {
 		enum sla_mark m = queue_row_mark(&q->rows[i], now, &left);

@@ -718,7 +718,7 @@ draw_low(struct app *app, const struct rect *r)
 		tui_put(app, y, r->x + 14, cbw, cb, TEXT_PAD, w->callback_ticket
 		    != 0 && !w->callback_done ? tui_attr(app, TC_RISK) : A_DIM);
 		xasprintf(&line, "%s %s %s%s#%lld %s", w->agent != NULL ?
-		    w->agent : "-", app->ascii ? "|" : "\xc2\xb7",
+		    w->agent : "-", tui_dot(app),
 		    survey_reason_label(w->reason),
 		    w->reason != NULL ? ": " : "", w->ticket,
 		    w->subject != NULL ? w->subject : "");
@@ -825,7 +825,7 @@ wallboard_header(struct app *app, int cols, bool wide)
 {
 	const struct wb_live *w = app->wb_live;
 	char *left, *right;
-	const char *dot = app->ascii ? "|" : "\xc2\xb7";
+	const char *dot = tui_dot(app);
 	int x, rw;
 
 	mvhline(0, 0, ' ', cols);
