@@ -341,19 +341,28 @@ db_collect(struct db *db)
 		}
 		r = db_req_pop(db);
 		db->busy = 0;
+		/* The callback owns nothing, but may queue a query whose send
+		 * finds the connection gone: db_lost then must not free the
+		 * result the callback is still reading. */
+		res = db->last;
+		db->last = NULL;
 		if (r->cb != NULL) {
 			const char *err = NULL;
-			ExecStatusType st = db->last != NULL ?
-			    PQresultStatus(db->last) : PGRES_FATAL_ERROR;
+			ExecStatusType st = res != NULL ?
+			    PQresultStatus(res) : PGRES_FATAL_ERROR;
+			char *conn_err = NULL;
 
-			if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK)
-				err = db->last != NULL ?
-				    PQresultErrorMessage(db->last) :
-				    PQerrorMessage(db->conn);
-			r->cb(db, db->last, err, r->arg);
+			if (st != PGRES_TUPLES_OK && st != PGRES_COMMAND_OK) {
+				if (res != NULL)
+					err = PQresultErrorMessage(res);
+				else
+					err = conn_err =
+					    xstrdup(PQerrorMessage(db->conn));
+			}
+			r->cb(db, res, err, r->arg);
+			free(conn_err);
 		}
-		PQclear(db->last);
-		db->last = NULL;
+		PQclear(res);
 		db_req_free(r);
 		db_send_next(db);
 		if (db->state != DB_READY)

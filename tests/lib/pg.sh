@@ -37,17 +37,29 @@ PG_TEST_DIR=
 _cleanup_hooks=()
 at_exit() { _cleanup_hooks+=("$*"); }
 _run_cleanup() {
-	local i
+	local i rc=$? report
 	for ((i = ${#_cleanup_hooks[@]} - 1; i >= 0; i--)); do
 		eval "${_cleanup_hooks[$i]}" >/dev/null 2>&1 || true
 	done
+	# A sanitizer report from any process the test ran (a console in
+	# tmux, a killed one, a CLI call) fails the test and is shown here,
+	# since a screen or an ignored exit status would hide it.
+	for report in "$TEST_DIR"/sanitizer.*; do
+		[ -f "$report" ] || continue
+		echo "--- sanitizer report $report ---"
+		cat "$report"
+		rc=1
+	done
 	[ -n "$TEST_DIR" ] && rm -rf "$TEST_DIR"
+	exit $rc
 }
 trap _run_cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
 TEST_DIR=$(mktemp -d "${TMPDIR:-/tmp}/frontline-test.XXXXXX") || fail "mktemp"
 chmod 755 "$TEST_DIR"
+export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$TEST_DIR/sanitizer"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}print_stacktrace=1:log_path=$TEST_DIR/sanitizer"
 
 pg_stop() {
 	[ -n "$PG_TEST_DIR" ] || return 0

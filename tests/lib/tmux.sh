@@ -27,6 +27,14 @@ tui_start() {
 	at_exit "tmux -S '$TMUX_SOCK' kill-server"
 }
 
+# tui_pid: the process id of the program in the pane (the child of the
+# pane's shell), for tests that kill it.
+tui_pid() {
+	local shell
+	shell=$(tm display-message -p -t t '#{pane_pid}') || return 1
+	pgrep -P "$shell" | head -1
+}
+
 # The screen as text.
 screen() { tm capture-pane -p -t t; }
 

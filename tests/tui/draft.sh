@@ -23,10 +23,10 @@ keys "Half-written answer about the toner"
 # The console writes the local draft before it draws, so once the text is
 # on screen it is on disk; a fixed sleep lost it on a loaded machine.
 wait_for "Half-written answer about the toner" 5
-pid=$(pgrep -f "frontline -d host=$PGHOST dbname=frontline user=alice" | head -1)
+pid=$(tui_pid)
 [ -n "$pid" ] || fail "console process not found"
 kill -9 "$pid"
-wait_for "__EXITED__ 137" 5
+wait_for "__EXITED__ 137" 10
 tm kill-server
 
 open_printer
@@ -42,14 +42,16 @@ keys " and the drum."
 keys C-x
 wait_for "your reply is queued" 5
 pg_server_start
-wait_gone "database unreachable" 20
-wait_for "reply sent" 10
+wait_gone "database unreachable" 40
+wait_for "reply sent" 20
 n=$(sql_value "SELECT count(*) FROM frontline.messages WHERE body = 'Half-written answer about the toner and the drum.'")
 [ "$n" = 1 ] || fail "the reply was stored $n times"
-# The spent draft is gone from both places.
+# The spent draft is gone from both places: the file before "reply sent"
+# is drawn, the database row in the sending transaction.
 [ -z "$(ls "$XDG_STATE_HOME/frontline/drafts/" 2>/dev/null)" ] || fail "a local draft file remained"
 [ "$(sql_value "SELECT count(*) FROM frontline.drafts")" = 0 ] || fail "a database draft remained"
 keys Escape
+settle
 keys q
-wait_for "__EXITED__ 0" 5
+wait_for "__EXITED__ 0" 10
 echo ok
