@@ -155,6 +155,19 @@ db_lost(struct db *db, const char *why)
 	db_fail_requests(db, db->error);
 }
 
+/*
+ * libpq prints notices, and an error the server sends while no query runs
+ * (a shutdown's FATAL), on stderr: on the console's screen that is garbage
+ * that scrolls the terminal under curses. The loss itself reaches us as an
+ * I/O failure with the same text; a notice has no reader here.
+ */
+static void
+db_notice(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 void
 db_start(struct db *db)
 {
@@ -178,6 +191,7 @@ db_start(struct db *db)
 		    _("out of memory"));
 		return;
 	}
+	PQsetNoticeProcessor(db->conn, db_notice, NULL);
 	db->poll = PGRES_POLLING_WRITING;
 	db_set_state(db, DB_CONNECTING);
 }

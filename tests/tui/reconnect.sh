@@ -13,6 +13,10 @@ wait_for "· live" 3
 
 pg_server_stop
 wait_for "database unreachable" 10
+# The server's goodbye (a FATAL libpq would print on stderr) never lands
+# on the screen: it scrolled the terminal under curses.
+sleep 0.5
+screen | grep -q "FATAL\|terminating connection" && { screen; fail "libpq wrote on the screen"; }
 screen | grep -q "Printer on fire" || fail "the queue vanished with the database"
 screen | grep -q "· offline" || fail "the header does not say offline"
 a=$(screen | grep "Printer on fire" | grep -Eo "[0-9]{2}:[0-9]{2}" | head -1)
