@@ -104,7 +104,7 @@ static void
 queue_draw_row(struct app *app, int y, const struct layout *l,
     const struct queue_row *r, double now, bool selected)
 {
-	char sla[16], age[16];
+	char sla[TIMEFMT_SIZE + 4], age[TIMEFMT_SIZE];
 	long left;
 	enum sla_mark m = queue_row_mark(r, now, &left);
 	attr_t base = selected ? A_REVERSE : A_NORMAL;
@@ -113,7 +113,7 @@ queue_draw_row(struct app *app, int y, const struct layout *l,
 	if (m == SLA_NONE || m == SLA_MET)
 		snprintf(sla, sizeof sla, "%c", sla_marker(m));
 	else {
-		char cd[12];
+		char cd[TIMEFMT_SIZE];
 
 		timefmt_countdown(left, cd, sizeof cd);
 		snprintf(sla, sizeof sla, "%c %s", sla_marker(m), cd);

@@ -211,7 +211,7 @@ ticket_draw_clocks(struct app *app, const struct ticket *t, int y, int cols,
 		double left = strcmp(c->state, "paused") == 0 ? c->remaining :
 		    c->due_at - now;
 		enum sla_mark m = sla_classify(c->state, c->has_due, left);
-		char cd[12], *text;
+		char cd[TIMEFMT_SIZE], *text;
 		enum tui_color color = m == SLA_BREACHED ? TC_BREACHED :
 		    m == SLA_RISK ? TC_RISK : m == SLA_PAUSED ? TC_PAUSED :
 		    m == SLA_MET ? TC_OK : TC_NONE;

@@ -87,12 +87,14 @@ fmt_minutes(double m, char *buf, size_t len)
 		return;
 	}
 	t = lround(m);
+	/* TRANSLATORS: durations on the wallboard, with one-letter units
+	 * for minutes, hours and days: "45m", "2h05m", "3d04h". */
 	if (t < 60)
-		snprintf(buf, len, "%ldm", t);
+		snprintf(buf, len, _("%ldm"), t);
 	else if (t < 24 * 60)
-		snprintf(buf, len, "%ldh%02ldm", t / 60, t % 60);
+		snprintf(buf, len, _("%ldh%02ldm"), t / 60, t % 60);
 	else
-		snprintf(buf, len, "%ldd%02ldh", t / (24 * 60), t / 60 % 24);
+		snprintf(buf, len, _("%ldd%02ldh"), t / (24 * 60), t / 60 % 24);
 }
 
 static void
