@@ -8,6 +8,11 @@ TMUX_STARTS=0
 unset TMUX
 tm() { tmux -S "$TMUX_SOCK" "$@"; }
 
+# What the pane's shell runs after the program: its exit status on a line
+# of its own. A killed program leaves the terminal raw (no CR on LF), and
+# bash's "Killed" notice may end mid-line, so the marker starts with CR LF.
+TUI_EPILOGUE='r=$?; printf "\r\n__EXITED__ %s\r\n" "$r"; sleep 30'
+
 # tui_start WIDTHxHEIGHT command...: starts the command in a new session
 # with a UTF-8 locale unless the caller set LC_ALL.
 tui_start() {
@@ -21,7 +26,7 @@ tui_start() {
 	TMUX_SOCK="$TEST_DIR/tmux.$TMUX_STARTS.sock"
 	tm -f /dev/null new-session -d -s t -x "$w" -y "$h" \
 		"env LC_ALL=${TUI_LC_ALL:-C.UTF-8} TERM=${TUI_TERM:-tmux-256color} \
-		${TUI_ENV:-} $* ; echo __EXITED__ \$?; sleep 30" ||
+		${TUI_ENV:-} $* ; $TUI_EPILOGUE" ||
 		fail "tmux new-session"
 	tm set-option -t t -g remain-on-exit on >/dev/null 2>&1
 	at_exit "tmux -S '$TMUX_SOCK' kill-server"

@@ -22,7 +22,7 @@ SQL
 
 start_console() {
 	tm ${2:+-f /dev/null} new-session -d -s "$1" -x 110 -y 30 \
-		"env LC_ALL=C.UTF-8 TERM=tmux-256color $FRONTLINE -d '$(pg_conninfo "$1")'; echo __EXITED__ \$?; sleep 30"
+		"env LC_ALL=C.UTF-8 TERM=tmux-256color $FRONTLINE -d '$(pg_conninfo "$1")'; $TUI_EPILOGUE"
 }
 on() { local s=$1; shift; tm send-keys -t "$s" "$@"; }
 see() { tm capture-pane -p -t "$1"; }

@@ -18,9 +18,9 @@ UPDATE frontline.agents SET languages = ARRAY['en','ru','pl'] WHERE role_name = 
 SQL
 
 tm -f /dev/null new-session -d -s a -x 100 -y 30 \
-	"env LC_ALL=C.UTF-8 TERM=tmux-256color $FRONTLINE -d '$(pg_conninfo alice)'; echo __EXITED__ \$?; sleep 30"
+	"env LC_ALL=C.UTF-8 TERM=tmux-256color $FRONTLINE -d '$(pg_conninfo alice)'; $TUI_EPILOGUE"
 tm new-session -d -s c -x 100 -y 30 \
-	"env LC_ALL=C.UTF-8 TERM=tmux-256color $FRONTLINE -d '$(pg_conninfo carol)'; echo __EXITED__ \$?; sleep 30"
+	"env LC_ALL=C.UTF-8 TERM=tmux-256color $FRONTLINE -d '$(pg_conninfo carol)'; $TUI_EPILOGUE"
 at_exit "tmux -S '$TMUX_SOCK' kill-server"
 for s in a c; do
 	for ((i = 0; i < 100; i++)); do
