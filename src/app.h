@@ -97,6 +97,24 @@ struct wb_spot {
 #define APP_MAX_SPOTS	384
 #define APP_WB_PAGES	7	/* the wallboard's panels, one per page */
 
+/* What a mouse click can land on, recorded by the views as they draw and
+ * rebuilt with every draw: the click selects it, a double click acts as
+ * Enter on it. */
+enum target_kind {
+	TARGET_ROW,		/* a queue row: index into vis */
+	TARGET_SPOT,		/* a wallboard number or row: into spots */
+	TARGET_FEEDBACK,	/* a row of the feedback list */
+	TARGET_MENU,		/* an entry of the open menu: a click chooses */
+	TARGET_KEY		/* a drawn key hint: index is the key */
+};
+
+struct target {
+	int		 y, x, w;
+	enum target_kind kind;
+	int		 index;
+};
+#define APP_MAX_TARGETS	512
+
 /* A small menu over the current view: status or priority choices. */
 enum menu_kind {
 	MENU_NONE,
@@ -230,6 +248,9 @@ struct app {
 	int			 top;		/* first visible row */
 	int			 page;		/* rows per page, set by the view */
 	int			 help_top;
+
+	struct target		 targets[APP_MAX_TARGETS];
+	int			 ntargets;
 
 	int			 cursor_y;	/* where the editor's cursor is */
 	int			 cursor_x;

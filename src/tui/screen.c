@@ -120,6 +120,12 @@ tui_init(struct app *app, char **cause)
 	keypad(stdscr, TRUE);
 	nodelay(stdscr, TRUE);
 	set_escdelay(25);
+	/* Clicks and the wheel, as htop and tmux take them; with
+	 * FRONTLINE_NO_MOUSE the terminal keeps the mouse for selecting
+	 * text (most terminals also select with Shift held down). */
+	if (getenv("FRONTLINE_NO_MOUSE") == NULL)
+		mousemask(BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED |
+		    BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
 	curs_set(0);
 	leaveok(stdscr, TRUE);
 
@@ -235,6 +241,113 @@ tui_key_view(const struct app *app)
 }
 
 void
+tui_target(struct app *app, int y, int x, int w, enum target_kind kind,
+    int index)
+{
+	struct target *t;
+
+	if (w <= 0 || app->ntargets >= APP_MAX_TARGETS)
+		return;
+	t = &app->targets[app->ntargets++];
+	t->y = y;
+	t->x = x;
+	t->w = w;
+	t->kind = kind;
+	t->index = index;
+}
+
+/* The target under y, x: the last drawn wins, as a menu is drawn over the
+ * view beneath it. */
+static const struct target *
+tui_target_at(const struct app *app, int y, int x)
+{
+	for (int i = app->ntargets - 1; i >= 0; i--) {
+		const struct target *t = &app->targets[i];
+
+		if (t->y == y && x >= t->x && x < t->x + t->w)
+			return t;
+	}
+	return NULL;
+}
+
+/* Whatever holds the keyboard first: a prompt, the rating, a menu, the
+ * editor; otherwise the view's key table. */
+static bool
+tui_modal(const struct app *app)
+{
+	return app->prompt.kind != PROMPT_NONE ||
+	    app->survey.step != SS_NONE ||
+	    (app->edit != NULL && app->view == VIEW_TICKET);
+}
+
+static void
+tui_key(struct app *app, bool fkey, int key)
+{
+	if (app->prompt.kind != PROMPT_NONE)
+		tui_prompt_key(app, fkey, key);
+	else if (app->survey.step != SS_NONE)
+		tui_rating_key(app, fkey, key);
+	else if (app->menu.kind != MENU_NONE)
+		tui_menu_key(app, key);
+	else if (app->edit != NULL && app->view == VIEW_TICKET)
+		tui_editor_key(app, fkey, key);
+	else
+		app_action(app, keymap_lookup(tui_key_view(app), key));
+}
+
+/*
+ * A click selects what it lands on and a double click opens it, as Enter
+ * would; the wheel moves as three arrow keys. While text is being typed
+ * (a prompt, the editor) or the rating asks, the mouse does nothing: a
+ * stray click must not act on a half-written answer.
+ */
+static void
+tui_mouse(struct app *app)
+{
+	MEVENT ev;
+	const struct target *t;
+
+	if (getmouse(&ev) != OK || tui_modal(app))
+		return;
+	app->last_key_at = db_now();
+	app->dirty = true;
+	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+		for (int i = 0; i < 3; i++)
+			tui_key(app, true, ev.bstate & BUTTON4_PRESSED ?
+			    KEY_UP : KEY_DOWN);
+		return;
+	}
+	if (!(ev.bstate & (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED)))
+		return;
+	t = tui_target_at(app, ev.y, ev.x);
+	if (app->menu.kind != MENU_NONE) {
+		if (t != NULL && t->kind == TARGET_MENU)
+			app_menu_choose(app, t->index);
+		return;
+	}
+	if (t == NULL)
+		return;
+	switch (t->kind) {
+	case TARGET_ROW:
+		app->selected = t->index;
+		break;
+	case TARGET_SPOT:
+		app->wb_sel = t->index;
+		break;
+	case TARGET_FEEDBACK:
+		app->fb_sel = t->index;
+		break;
+	case TARGET_MENU:
+		return;
+	case TARGET_KEY:
+		app_action(app, keymap_lookup(tui_key_view(app), t->index));
+		return;
+	}
+	if (ev.bstate & BUTTON1_DOUBLE_CLICKED)
+		app_action(app, ACT_OPEN);
+}
+
+void
 tui_read_keys(struct app *app)
 {
 	wint_t wc;
@@ -248,16 +361,10 @@ tui_read_keys(struct app *app)
 			app->dirty = app->redraw_all = true;
 			continue;
 		}
-		if (app->prompt.kind != PROMPT_NONE)
-			tui_prompt_key(app, rc == KEY_CODE_YES, key);
-		else if (app->survey.step != SS_NONE)
-			tui_rating_key(app, rc == KEY_CODE_YES, key);
-		else if (app->menu.kind != MENU_NONE)
-			tui_menu_key(app, key);
-		else if (app->edit != NULL && app->view == VIEW_TICKET)
-			tui_editor_key(app, rc == KEY_CODE_YES, key);
+		if (rc == KEY_CODE_YES && key == KEY_MOUSE)
+			tui_mouse(app);
 		else
-			app_action(app, keymap_lookup(tui_key_view(app), key));
+			tui_key(app, rc == KEY_CODE_YES, key);
 	}
 }
 
@@ -342,6 +449,7 @@ tui_draw(struct app *app)
 	if (app->redraw_all)
 		clearok(curscr, TRUE);
 	erase();
+	app->ntargets = 0;
 	if (cols < TUI_MIN_COLS || rows < TUI_MIN_ROWS) {
 		char *msg;
 

@@ -30,6 +30,10 @@ void tui_put(const struct app *app, int y, int x, int cols, const char *s,
 void tui_put_right(const struct app *app, int y, int x_end, const char *s,
     attr_t attr);
 
+/* Makes w columns at y, x a mouse target (see struct target). */
+void tui_target(struct app *app, int y, int x, int w, enum target_kind kind,
+    int index);
+
 /* Sanitize flags for this terminal (TEXT_ASCII without UTF-8). */
 int tui_text_flags(const struct app *app);
 /* The separator of title lines: a middle dot, "|" without UTF-8. */

@@ -55,6 +55,7 @@ feedback_draw(struct app *app, int rows, int cols)
 		else
 			snprintf(cb, sizeof cb, "-");
 		mvhline(y, 0, ' ', cols);
+		tui_target(app, y, 0, cols, TARGET_FEEDBACK, i);
 		tui_put(app, y, 0, sw, score, TEXT_PAD, base | (r->csat > 0 &&
 		    r->csat <= 2 ? tui_attr(app, TC_BREACHED) : 0));
 		tui_put(app, y, sw + 1, cw, cb, TEXT_PAD, base |

@@ -30,12 +30,13 @@ help_draw(struct app *app, int rows, int cols)
 	char *text;
 
 	/* Clamp the scroll before drawing: keys, a gap, the editor's keys
-	 * under a heading, a gap, the legend under a heading. */
+	 * under a heading, a gap, the legend under a heading, a gap, the
+	 * mouse under a heading. */
 	for (const struct keybinding *k = keymap; k->action != ACT_NONE; k++)
 		total += k->name != NULL;
 	for (const struct editor_key *k = editor_keys; k->name != NULL; k++)
 		total++;
-	total += 4 + (int)(sizeof legend / sizeof *legend);
+	total += 4 + (int)(sizeof legend / sizeof *legend) + 4;
 	app->page = rows - 3;
 	if (app->help_top > total - app->page)
 		app->help_top = total - app->page > 0 ? total - app->page : 0;
@@ -78,6 +79,17 @@ help_draw(struct app *app, int rows, int cols)
 		tui_put(app, y, 7, cols - 7, _(legend[i].text), 0, A_NORMAL);
 		free(text);
 	}
+	y++;
+	if (y >= 2 && y < rows - 1)
+		tui_put(app, y, 2, cols - 2, _("Mouse"), 0, A_BOLD);
+	y++;
+	if (y >= 2 && y < rows - 1)
+		tui_put(app, y, 4, cols - 4, _("click selects, double click "
+		    "opens, the wheel scrolls"), 0, A_NORMAL);
+	y++;
+	if (y >= 2 && y < rows - 1)
+		tui_put(app, y, 4, cols - 4, _("Shift and drag selects text "
+		    "to copy"), 0, A_NORMAL);
 	tui_draw_status(app, rows - 1, cols, _("q, Esc or ? close the help"));
 }
 

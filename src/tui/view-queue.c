@@ -221,6 +221,8 @@ queue_draw_tabs(struct app *app, int y, int cols)
 		tui_put(app, y, x, cols - x, tab, 0, (int)app->qview == v ?
 		    A_REVERSE | A_BOLD : (v == QV_BREACHED && q != NULL &&
 		    q->counts[v] > 0 ? tui_attr(app, TC_BREACHED) : A_NORMAL));
+		/* A click on a tab switches to it, as its digit does. */
+		tui_target(app, y, x, text_width(tab), TARGET_KEY, '1' + v);
 		x += text_width(tab) + 1;
 		free(tab);
 	}
@@ -265,6 +267,7 @@ queue_draw(struct app *app, int rows, int cols)
 			break;
 		queue_draw_row(app, y, &l, &q->rows[app->vis[i]], now,
 		    i == app->selected);
+		tui_target(app, y, 0, cols, TARGET_ROW, i);
 	}
 	if (app->filter != NULL && app->prompt.kind == PROMPT_NONE) {
 		char *text;

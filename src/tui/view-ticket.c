@@ -321,6 +321,8 @@ ticket_draw_menu(struct app *app, int rows, int cols)
 			xasprintf(&item, "   %s", label);
 		tui_put(app, y0 + 1 + i - first, x0 + 1, w - 2, item, TEXT_PAD,
 		    i == m->selected ? A_REVERSE : A_NORMAL);
+		tui_target(app, y0 + 1 + i - first, x0 + 1, w - 2, TARGET_MENU,
+		    i);
 		free(item);
 		free(label);
 	}

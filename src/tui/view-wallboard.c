@@ -55,6 +55,10 @@ struct rect {
 	int	y, x, h, w;
 };
 
+/* The spot recorded last, for the mouse target of the text drawn for it;
+ * -1 when the table was full. */
+static int spot_last = -1;
+
 /* Records a spot and returns the attribute its text is drawn with. */
 static attr_t
 spot(struct app *app, const char *what, const char *key,
@@ -63,8 +67,10 @@ spot(struct app *app, const char *what, const char *key,
 	struct wb_spot *s;
 	int i = app->nspots;
 
+	spot_last = -1;
 	if (i >= APP_MAX_SPOTS)
 		return A_NORMAL;
+	spot_last = i;
 	s = &app->spots[app->nspots++];
 	memset(s, 0, sizeof *s);
 	snprintf(s->what, sizeof s->what, "%s", what != NULL ? what : "");
@@ -74,6 +80,35 @@ spot(struct app *app, const char *what, const char *key,
 	snprintf(s->label, sizeof s->label, "%s", label != NULL ? label : "");
 	s->ticket = ticket;
 	return i == app->wb_sel ? A_REVERSE | A_BOLD : A_NORMAL;
+}
+
+/* Makes w columns at y, x point at the spot just recorded for the mouse. */
+static void
+spot_area(struct app *app, int y, int x, int w)
+{
+	if (spot_last != -1)
+		tui_target(app, y, x, w, TARGET_SPOT, spot_last);
+}
+
+/* Draws the text of the spot just recorded, cut to w columns at y, x. */
+static void
+spot_put(struct app *app, int y, int x, int w, const char *text, int flags,
+    attr_t attr)
+{
+	tui_put(app, y, x, w, text, flags, attr);
+	spot_area(app, y, x, w);
+}
+
+/* The same, right-aligned to end at x_end, as numbers are. */
+static void
+spot_put_right(struct app *app, int y, int x_end, const char *text,
+    attr_t attr)
+{
+	int w = text_width(text);
+
+	tui_put_right(app, y, x_end, text, attr);
+	if (w <= x_end)
+		spot_area(app, y, x_end - w, w);
 }
 
 /* Minutes as a person reads a duration: 45m, 3h05m, 2d04h; "-" for none. */
@@ -143,7 +178,7 @@ count_cell(struct app *app, int y, int x, int w, const char *label,
 	a = spot(app, what, key, period, 0, title);
 	free(title);
 	tui_put(app, y, x, w - nw - 1, label, TEXT_PAD, A_NORMAL);
-	tui_put(app, y, x + w - nw, nw, num, 0, a | (n > 0 ? emphasis : 0));
+	spot_put(app, y, x + w - nw, nw, num, 0, a | (n > 0 ? emphasis : 0));
 }
 
 static const char *
@@ -198,7 +233,7 @@ draw_now(struct app *app, const struct rect *r)
 		xasprintf(&line, _("Oldest waiting: %s  #%lld %s"), age,
 		    w->oldest_id, w->oldest_subject != NULL ?
 		    w->oldest_subject : "");
-		tui_put(app, y, r->x, r->w, line, TEXT_PAD,
+		spot_put(app, y, r->x, r->w, line, TEXT_PAD,
 		    spot(app, NULL, NULL, NULL, w->oldest_id, NULL));
 		free(line);
 	} else
@@ -300,21 +335,21 @@ draw_agents(struct app *app, const struct rect *r)
 		snprintf(num, sizeof num, "%lld", a->in_hand);
 		xasprintf(&label, _("Open tickets of %s"), a->name);
 		snprintf(id, sizeof id, "%lld", a->id);
-		tui_put_right(app, y, (x += sw + 1) + hw, num, spot(app,
+		spot_put_right(app, y, (x += sw + 1) + hw, num, spot(app,
 		    "agent", id, NULL, 0, label));
 		free(label);
 		if (now_w > 0 && a->current_id != 0) {
 			xasprintf(&label, "#%lld %s", a->current_id,
 			    a->current_subject != NULL ? a->current_subject :
 			    "");
-			tui_put(app, y, x + hw + 1, now_w, label, TEXT_PAD,
+			spot_put(app, y, x + hw + 1, now_w, label, TEXT_PAD,
 			    spot(app, NULL, NULL, NULL, a->current_id, NULL));
 			free(label);
 		}
 		x += hw + 1 + (now_w > 0 ? now_w + 1 : 0);
 		snprintf(num, sizeof num, "%lld", a->replies_today);
 		xasprintf(&label, _("Answered by %s today"), a->name);
-		tui_put_right(app, y, x + rw, num, spot(app, "agent_replies",
+		spot_put_right(app, y, x + rw, num, spot(app, "agent_replies",
 		    id, NULL, 0, label));
 		free(label);
 		if (a->csat_n > 0)
@@ -323,7 +358,7 @@ draw_agents(struct app *app, const struct rect *r)
 		else
 			snprintf(num, sizeof num, "-");
 		xasprintf(&label, _("Rated today, %s"), a->name);
-		tui_put_right(app, y, x + rw + 1 + cw, num, spot(app,
+		spot_put_right(app, y, x + rw + 1 + cw, num, spot(app,
 		    "agent_csat", id, NULL, 0, label) | (a->csat_n > 0 &&
 		    (double)a->csat_sum / (double)a->csat_n < 3.5 ?
 		    tui_attr(app, TC_BREACHED) : A_NORMAL));
@@ -506,7 +541,7 @@ draw_volume(struct app *app, const struct rect *r)
 				    volume_of(app, p, c->dimension, c->key));
 				xasprintf(&label, "%s: %s, %s", _(names[d]),
 				    name, _(period_names[p]));
-				tui_put_right(app, y, r->x + lw + (p + 1) *
+				spot_put_right(app, y, r->x + lw + (p + 1) *
 				    (vw + 1), num, spot(app, d == 0 ?
 				    "channel_volume" : "topic_volume", c->key,
 				    wb_period_code(p), 0, label));
@@ -564,7 +599,7 @@ draw_quality(struct app *app, const struct rect *r)
 			    qrows[i].kind == Q_RES_BREACHED) &&
 			    strcmp(buf, "0") != 0)
 				a |= tui_attr(app, TC_BREACHED);
-			tui_put_right(app, y, r->x + lw + (p + 1) * (vw + 1),
+			spot_put_right(app, y, r->x + lw + (p + 1) * (vw + 1),
 			    buf, a);
 		}
 	}
@@ -715,6 +750,7 @@ draw_low(struct app *app, const struct rect *r)
 		a = spot(app, NULL, NULL, NULL, w->callback_ticket != 0 ?
 		    w->callback_ticket : w->ticket, NULL);
 		mvhline(y, r->x, ' ', r->w);
+		spot_area(app, y, r->x, r->w);
 		tui_put(app, y, r->x, 13, score, TEXT_PAD, a | (w->csat > 0 &&
 		    w->csat <= 2 ? tui_attr(app, TC_BREACHED) : 0));
 		tui_put(app, y, r->x + 14, cbw, cb, TEXT_PAD, w->callback_ticket
@@ -765,7 +801,7 @@ draw_best(struct app *app, const struct rect *r)
 		at = spot(app, NULL, NULL, NULL, a->ticket, NULL);
 		if (at & A_REVERSE)
 			shown = i;
-		tui_put(app, y++, r->x, r->w, line, TEXT_PAD, at);
+		spot_put(app, y++, r->x, r->w, line, TEXT_PAD, at);
 		free(line);
 	}
 	/* Nothing of ours is selected: read the first ticket's. */

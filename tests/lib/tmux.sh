@@ -40,6 +40,45 @@ tui_pid() {
 	pgrep -P "$shell" | head -1
 }
 
+# mouse_click X Y [2]: a click (two: a double click) of the left button at
+# column X, row Y (from 0), as a terminal sends it in xterm's normal
+# mouse encoding: ESC [ M, then button, column and row, each plus 32.
+mouse_click() {
+	local n=${3:-1} i b
+	for ((i = 0; i < n; i++)); do
+		for b in 0 3; do	# press, release
+			keys -l "$(printf '\033[M%b%b%b' \
+				"\\$(printf %o $((32 + b)))" \
+				"\\$(printf %o $((33 + $1)))" \
+				"\\$(printf %o $((33 + $2)))")"
+		done
+	done
+}
+
+# mouse_wheel up|down X Y: one notch of the wheel (buttons 4 and 5).
+mouse_wheel() {
+	local b=64
+	[ "$1" = down ] && b=65
+	keys -l "$(printf '\033[M%b%b%b' "\\$(printf %o $((32 + b)))" \
+		"\\$(printf %o $((33 + $2)))" "\\$(printf %o $((33 + $3)))")"
+}
+
+# click_on TEXT [2]: clicks (or double-clicks) the first place the screen
+# shows TEXT, a fixed string.
+click_on() {
+	local y=0 line prefix
+	while IFS= read -r line; do
+		if [[ "$line" == *"$1"* ]]; then
+			prefix=${line%%"$1"*}
+			mouse_click "${#prefix}" "$y" "${2:-1}"
+			return 0
+		fi
+		y=$((y + 1))
+	done < <(screen)
+	screen
+	fail "nothing to click: '$1' is not on the screen"
+}
+
 # The screen as text.
 screen() { tm capture-pane -p -t t; }
 
