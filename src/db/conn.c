@@ -1,11 +1,26 @@
-/* The connection state machine: asynchronous connect, one request in flight
- * at a time, LISTEN for changes, and reconnection with back-off. */
+/* The connection state machine: connect off the main thread, one request in
+ * flight at a time, LISTEN for changes, and reconnection with back-off.
+ *
+ * Connecting is the one thing done on a second thread. libpq's asynchronous
+ * connect looks host names up with a blocking getaddrinfo() and leaves
+ * connect_timeout to the caller, with no way to move on to the next host of
+ * a multi-host conninfo: a standby list behind a primary that accepts and
+ * never answers would hang the console on "connecting" for good. A thread
+ * running the blocking PQconnectdbParams() gets libpq's own per-host
+ * timeout and failover; it touches nothing but its own struct db_connect
+ * and hands the finished connection over through a pipe that the main
+ * loop polls. Everything after that stays on the main thread. */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db/db-int.h"
 #include "i18n.h"
@@ -23,12 +38,27 @@ struct db_req {
 	struct db_req	 *next;
 };
 
+/*
+ * One connection attempt, shared by the main thread and the connecting
+ * thread under the lock; the last of the two to let go frees it (the
+ * console may quit while a host is still timing out).
+ */
+struct db_connect {
+	pthread_mutex_t	  lock;
+	int		  refs;
+	char		 *conninfo;
+	int		  wake;		/* write end of db->pipe; -1 once gone */
+	int		  done;
+	PGconn		 *conn;		/* the result, until taken */
+};
+
 struct db {
 	char		 *conninfo;
 	struct db_events  ev;
 	PGconn		 *conn;
 	enum db_state	  state;
-	PostgresPollingStatusType poll;	/* while connecting */
+	struct db_connect *connect;	/* the attempt in progress */
+	int		  pipe[2];	/* the connecting thread's wake-up */
 	int		  flushing;	/* output still queued in libpq */
 	char		 *error;
 	char		 *user;
@@ -61,6 +91,7 @@ db_new(const char *conninfo, const struct db_events *ev)
 	db->error = xstrdup("");
 	db->user = xstrdup("");
 	db->backoff = 1.0;
+	db->pipe[0] = db->pipe[1] = -1;
 	return db;
 }
 
@@ -103,12 +134,50 @@ db_fail_requests(struct db *db, const char *why)
 	}
 }
 
+/* Lets go of an attempt; frees it if the other side already has. */
+static void
+db_connect_release(struct db_connect *c)
+{
+	int last;
+
+	pthread_mutex_lock(&c->lock);
+	last = --c->refs == 0;
+	pthread_mutex_unlock(&c->lock);
+	if (!last)
+		return;
+	if (c->conn != NULL)
+		PQfinish(c->conn);
+	pthread_mutex_destroy(&c->lock);
+	free(c->conninfo);
+	free(c);
+}
+
+/* The main thread gives up on the attempt in progress: the thread finishes
+ * it on its own and throws the connection away. */
+static void
+db_connect_abandon(struct db *db)
+{
+	struct db_connect *c = db->connect;
+
+	if (c == NULL)
+		return;
+	pthread_mutex_lock(&c->lock);
+	c->wake = -1;
+	pthread_mutex_unlock(&c->lock);
+	db->connect = NULL;
+	db_connect_release(c);
+}
+
 void
 db_free(struct db *db)
 {
 	if (db == NULL)
 		return;
 	db_fail_requests(db, "closing");
+	db_connect_abandon(db);
+	for (int i = 0; i < 2; i++)
+		if (db->pipe[i] != -1)
+			close(db->pipe[i]);
 	if (db->conn != NULL)
 		PQfinish(db->conn);
 	free(db->conninfo);
@@ -168,31 +237,93 @@ db_notice(void *arg, const char *message)
 	(void)message;
 }
 
-void
-db_start(struct db *db)
+static void *
+db_connect_thread(void *arg)
 {
 	/* Our defaults come first so the user's conninfo can override them;
-	 * keepalives notice a dead peer in about 30 s rather than hours. */
+	 * keepalives notice a dead peer in about 30 s rather than hours, and
+	 * connect_timeout moves on to the next host after 10 s. */
 	static const char *const keys[] = {
 		"application_name", "connect_timeout", "keepalives",
 		"keepalives_idle", "keepalives_interval", "keepalives_count",
 		"tcp_user_timeout", "client_encoding", "dbname", NULL
 	};
+	struct db_connect *c = arg;
 	const char *values[] = {
 		"frontline", "10", "1", "10", "5", "3", "30000", "UTF8",
-		db->conninfo, NULL
+		c->conninfo, NULL
 	};
+	PGconn *conn = PQconnectdbParams(keys, values, 1);
+	ssize_t n;
 
-	if (db->conn != NULL)
+	pthread_mutex_lock(&c->lock);
+	c->conn = conn;
+	c->done = 1;
+	if (c->wake != -1) {
+		do
+			n = write(c->wake, "", 1);
+		while (n == -1 && errno == EINTR);
+	}
+	pthread_mutex_unlock(&c->lock);
+	db_connect_release(c);
+	return NULL;
+}
+
+/* Starts an attempt on its own thread, which takes no signals: they stay
+ * with the main loop's self-pipe. */
+static int
+db_connect_spawn(struct db *db)
+{
+	struct db_connect *c;
+	pthread_attr_t attr;
+	pthread_t thread;
+	sigset_t all, old;
+	int rc;
+
+	if (db->pipe[0] == -1) {
+		if (pipe(db->pipe) == -1)
+			return errno;
+		for (int i = 0; i < 2; i++) {
+			fcntl(db->pipe[i], F_SETFD, FD_CLOEXEC);
+			fcntl(db->pipe[i], F_SETFL, O_NONBLOCK);
+		}
+	}
+	c = xcalloc(1, sizeof *c);
+	pthread_mutex_init(&c->lock, NULL);
+	c->refs = 2;
+	c->conninfo = xstrdup(db->conninfo);
+	c->wake = db->pipe[1];
+
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	sigfillset(&all);
+	pthread_sigmask(SIG_SETMASK, &all, &old);
+	rc = pthread_create(&thread, &attr, db_connect_thread, c);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&attr);
+	if (rc != 0) {
+		c->refs = 1;
+		db_connect_release(c);
+		return rc;
+	}
+	db->connect = c;
+	return 0;
+}
+
+void
+db_start(struct db *db)
+{
+	int rc;
+
+	if (db->conn != NULL) {
 		PQfinish(db->conn);
-	db->conn = PQconnectStartParams(keys, values, 1);
-	if (db->conn == NULL || PQstatus(db->conn) == CONNECTION_BAD) {
-		db_lost(db, db->conn != NULL ? PQerrorMessage(db->conn) :
-		    _("out of memory"));
+		db->conn = NULL;
+	}
+	db_connect_abandon(db);
+	if ((rc = db_connect_spawn(db)) != 0) {
+		db_lost(db, strerror(rc));
 		return;
 	}
-	PQsetNoticeProcessor(db->conn, db_notice, NULL);
-	db->poll = PGRES_POLLING_WRITING;
 	db_set_state(db, DB_CONNECTING);
 }
 
@@ -217,9 +348,9 @@ db_user(const struct db *db)
 int
 db_fd(const struct db *db)
 {
-	if (db->conn == NULL)
-		return -1;
-	if (db->state != DB_CONNECTING && db->state != DB_READY)
+	if (db->state == DB_CONNECTING)
+		return db->pipe[0];
+	if (db->conn == NULL || db->state != DB_READY)
 		return -1;
 	return PQsocket(db->conn);
 }
@@ -228,7 +359,7 @@ short
 db_events(const struct db *db)
 {
 	if (db->state == DB_CONNECTING)
-		return db->poll == PGRES_POLLING_READING ? POLLIN : POLLOUT;
+		return POLLIN;
 	if (db->state == DB_READY)
 		return (short)(POLLIN | (db->flushing ? POLLOUT : 0));
 	return 0;
@@ -322,20 +453,37 @@ db_connected(struct db *db)
 	db_set_state(db, DB_READY);
 }
 
+/* The connecting thread woke us: take its connection, good or bad. */
 static void
-db_connect_step(struct db *db)
+db_connect_finish(struct db *db)
 {
-	db->poll = PQconnectPoll(db->conn);
-	switch (db->poll) {
-	case PGRES_POLLING_OK:
-		db_connected(db);
-		break;
-	case PGRES_POLLING_FAILED:
-		db_lost(db, PQerrorMessage(db->conn));
-		break;
-	default:
-		break;
+	struct db_connect *c = db->connect;
+	char byte;
+	int done;
+
+	while (read(db->pipe[0], &byte, 1) == 1)
+		continue;
+	if (c == NULL)
+		return;
+	pthread_mutex_lock(&c->lock);
+	done = c->done;
+	db->conn = c->conn;
+	c->conn = NULL;
+	pthread_mutex_unlock(&c->lock);
+	if (!done)
+		return;
+	db->connect = NULL;
+	db_connect_release(c);
+	if (db->conn == NULL) {
+		db_lost(db, _("out of memory"));
+		return;
 	}
+	PQsetNoticeProcessor(db->conn, db_notice, NULL);
+	if (PQstatus(db->conn) != CONNECTION_OK) {
+		db_lost(db, PQerrorMessage(db->conn));
+		return;
+	}
+	db_connected(db);
 }
 
 /* Finishes the request in flight once all its results are in. */
@@ -391,7 +539,7 @@ db_io(struct db *db, short revents)
 	int changed = 0;
 
 	if (db->state == DB_CONNECTING) {
-		db_connect_step(db);
+		db_connect_finish(db);
 		return;
 	}
 	if (db->state != DB_READY)
