@@ -368,6 +368,16 @@ tui_read_keys(struct app *app)
 	}
 }
 
+/* The last message, errors in the banner's colours, on line y. */
+static void
+draw_flash(const struct app *app, int y, int cols)
+{
+	if (app->flash == NULL || y < 0)
+		return;
+	tui_put(app, y, 0, cols, app->flash, TEXT_PAD, app->flash_error ?
+	    tui_attr(app, TC_BANNER) : A_BOLD);
+}
+
 void
 tui_draw_status(struct app *app, int y, int cols, const char *hint)
 {
@@ -399,9 +409,7 @@ tui_draw_status(struct app *app, int y, int cols, const char *hint)
 			break;
 		}
 		/* A message about the answer shows above the question. */
-		if (app->flash != NULL && y > 0)
-			tui_put(app, y - 1, 0, cols, app->flash, TEXT_PAD,
-			    app->flash_error ? tui_attr(app, TC_BANNER) : A_BOLD);
+		draw_flash(app, y - 1, cols);
 		xasprintf(&line, "%s%s", label, text);
 		tui_put(app, y, 0, cols, line, TEXT_PAD, A_BOLD);
 		app->cursor_y = y;
@@ -429,12 +437,14 @@ tui_draw_status(struct app *app, int y, int cols, const char *hint)
 		break;
 	}
 	if (line != NULL) {
+		/* The banner keeps its line; a message (often about the very
+		 * outage: "not connected: ...") shows above it. */
+		draw_flash(app, y - 1, cols);
 		tui_put(app, y, 0, cols, line, TEXT_PAD, tui_attr(app,
 		    TC_BANNER));
 		free(line);
 	} else if (app->flash != NULL)
-		tui_put(app, y, 0, cols, app->flash, TEXT_PAD, app->flash_error ?
-		    tui_attr(app, TC_BANNER) : A_BOLD);
+		draw_flash(app, y, cols);
 	else
 		tui_put(app, y, 0, cols, hint, TEXT_PAD, A_NORMAL);
 }

@@ -28,6 +28,10 @@ keys '?'
 wait_for "move down" 2
 keys q
 wait_for "Printer on fire" 2
+# What cannot be done offline says so, next to the banner, not under it.
+keys n
+wait_for "not connected: cannot take a ticket now" 2
+screen | grep -q "database unreachable" || { screen; fail "the banner gave way to the message"; }
 
 pg_server_start
 # A change made while the console was away shows up after the reconnect.
