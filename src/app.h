@@ -105,6 +105,8 @@ enum target_kind {
 	TARGET_SPOT,		/* a wallboard number or row: into spots */
 	TARGET_FEEDBACK,	/* a row of the feedback list */
 	TARGET_MENU,		/* an entry of the open menu: a click chooses */
+	TARGET_HISTORY,		/* a ticket in the customer panel's history */
+	TARGET_ARTICLE,		/* a knowledge panel hit */
 	TARGET_KEY		/* a drawn key hint: index is the key */
 };
 

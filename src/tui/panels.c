@@ -122,6 +122,8 @@ tui_draw_customer_panel(struct app *app, int y0, int x, int h, int w)
 		xasprintf(&text, "#%lld %s %s %s%s %s", r->id, date,
 		    _(label_channel(r->channel)), _(label_status(r->status)),
 		    csat, r->subject);
+		tui_target(app, y, x, w, TARGET_HISTORY, i);
+		tui_target(app, y + 1, x, w, TARGET_HISTORY, i);
 		tui_put(app, y++, x + 1, w - 1, text, TEXT_PAD, sel ?
 		    A_REVERSE : A_NORMAL);
 		free(text);
@@ -247,6 +249,8 @@ tui_draw_kb_panel(struct app *app, int y0, int x, int h, int w)
 
 		xasprintf(&text, "%s [%s]", l->hits[i].title,
 		    l->hits[i].language);
+		for (int row = 0; row < 3 && y + row < ymax; row++)
+			tui_target(app, y + row, x, w, TARGET_ARTICLE, i);
 		tui_put(app, y++, x + 1, w - 1, text, TEXT_PAD, sel ?
 		    A_REVERSE : A_BOLD);
 		free(text);

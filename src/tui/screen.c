@@ -337,6 +337,16 @@ tui_mouse(struct app *app)
 	case TARGET_FEEDBACK:
 		app->fb_sel = t->index;
 		break;
+	case TARGET_HISTORY:
+		app->panel_focus = true;
+		app->panel = PANEL_CUSTOMER;
+		app->hist_sel = t->index;
+		break;
+	case TARGET_ARTICLE:
+		app->panel_focus = true;
+		app->panel = PANEL_KB;
+		app->kb_sel = t->index;
+		break;
 	case TARGET_MENU:
 		return;
 	case TARGET_KEY:

@@ -40,27 +40,26 @@ tui_pid() {
 	pgrep -P "$shell" | head -1
 }
 
-# mouse_click X Y [2]: a click (two: a double click) of the left button at
-# column X, row Y (from 0), as a terminal sends it in xterm's normal
-# mouse encoding: ESC [ M, then button, column and row, each plus 32.
+# mouse_send BUTTON X Y: what a terminal sends for a mouse event at column
+# X, row Y (from 0) in xterm's normal encoding: ESC [ M, then button,
+# column and row, each plus 32 (columns up to 222), as raw bytes.
+mouse_send() {
+	keys -H 1b 5b 4d "$(printf %02x $((32 + $1)))" \
+		"$(printf %02x $((33 + $2)))" "$(printf %02x $((33 + $3)))"
+}
+
+# mouse_click X Y [2]: a click (two: a double click) of the left button.
 mouse_click() {
-	local n=${3:-1} i b
+	local n=${3:-1} i
 	for ((i = 0; i < n; i++)); do
-		for b in 0 3; do	# press, release
-			keys -l "$(printf '\033[M%b%b%b' \
-				"\\$(printf %o $((32 + b)))" \
-				"\\$(printf %o $((33 + $1)))" \
-				"\\$(printf %o $((33 + $2)))")"
-		done
+		mouse_send 0 "$1" "$2"	# press
+		mouse_send 3 "$1" "$2"	# release
 	done
 }
 
 # mouse_wheel up|down X Y: one notch of the wheel (buttons 4 and 5).
 mouse_wheel() {
-	local b=64
-	[ "$1" = down ] && b=65
-	keys -l "$(printf '\033[M%b%b%b' "\\$(printf %o $((32 + b)))" \
-		"\\$(printf %o $((33 + $2)))" "\\$(printf %o $((33 + $3)))")"
+	mouse_send $([ "$1" = down ] && echo 65 || echo 64) "$2" "$3"
 }
 
 # click_on TEXT [2]: clicks (or double-clicks) the first place the screen
