@@ -107,6 +107,7 @@ enum target_kind {
 	TARGET_MENU,		/* an entry of the open menu: a click chooses */
 	TARGET_HISTORY,		/* a ticket in the customer panel's history */
 	TARGET_ARTICLE,		/* a knowledge panel hit */
+	TARGET_THREAD,		/* the thread beside a panel: takes the focus */
 	TARGET_KEY		/* a drawn key hint: index is the key */
 };
 

@@ -347,6 +347,9 @@ tui_mouse(struct app *app)
 		app->panel = PANEL_KB;
 		app->kb_sel = t->index;
 		break;
+	case TARGET_THREAD:
+		app->panel_focus = false;
+		return;
 	case TARGET_MENU:
 		return;
 	case TARGET_KEY:

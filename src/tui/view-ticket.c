@@ -434,6 +434,11 @@ ticket_draw(struct app *app, int rows, int cols)
 	if (thread_w == 0)
 		goto below;
 
+	/* Beside a panel, a click on the thread gives it the focus back. */
+	if (app->panel_beside)
+		for (int i = 0; i < body_rows; i++)
+			tui_target(app, body_top + i, 0, thread_w,
+			    TARGET_THREAD, 0);
 	ticket_layout(app, t, thread_w, &lines);
 	app->page = body_rows;
 	if (app->thread_bottom) {

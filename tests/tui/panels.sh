@@ -94,6 +94,11 @@ click_on "Olga older invoice" 2
 wait_for "#[0-9]+ Olga older invoice" 5
 keys Escape Escape
 wait_for "#[0-9]+ Printer on fire" 5
+# A click on the thread takes the focus back from the panel.
+keys Tab
+wait_for "Enter open  o organization" 8	# after the "draft kept" message
+click_on "My printer is on fire"
+wait_for "r reply  i note" 3
 tm kill-server
 
 # Narrow: the panels are tabs in place of the thread.
