@@ -823,7 +823,6 @@ app_action(struct app *app, enum action act)
 	if (act == ACT_NONE)
 		return;
 	app->dirty = true;
-	app->last_key_at = db_now();
 	if (act == ACT_REDRAW) {
 		app->redraw_all = true;
 		return;

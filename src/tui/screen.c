@@ -270,8 +270,8 @@ tui_target_at(const struct app *app, int y, int x)
 	return NULL;
 }
 
-/* Whatever holds the keyboard first: a prompt, the rating, a menu, the
- * editor; otherwise the view's key table. */
+/* A prompt, the rating or the editor holds the keyboard: the mouse waits
+ * (a menu does not: a click chooses in it). */
 static bool
 tui_modal(const struct app *app)
 {
@@ -309,7 +309,6 @@ tui_mouse(struct app *app)
 
 	if (getmouse(&ev) != OK || tui_modal(app))
 		return;
-	app->last_key_at = db_now();
 	app->dirty = true;
 	if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
 		for (int i = 0; i < 3; i++)
@@ -374,6 +373,9 @@ tui_read_keys(struct app *app)
 			app->dirty = app->redraw_all = true;
 			continue;
 		}
+		/* Any key or click is the agent at work (presence), typing a
+		 * reply or a prompt's answer included. */
+		app->last_key_at = db_now();
 		if (rc == KEY_CODE_YES && key == KEY_MOUSE)
 			tui_mouse(app);
 		else
