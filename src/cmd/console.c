@@ -294,9 +294,11 @@ cmd_console(const struct console_opts *opts)
 	}
 	tui_done();
 	loop_done();
+	/* The database first: its requests still out are failed to their
+	 * callbacks, which update the queue and the board they belong to. */
+	db_free(app.db);
 	work_done(&app);
 	board_done(&app);
-	db_free(app.db);
 	queue_free(app.queue);
 	agent_info_free(app.agent);
 	free(app.cursor);

@@ -168,24 +168,6 @@ db_connect_abandon(struct db *db)
 	db_connect_release(c);
 }
 
-void
-db_free(struct db *db)
-{
-	if (db == NULL)
-		return;
-	db_fail_requests(db, "closing");
-	db_connect_abandon(db);
-	for (int i = 0; i < 2; i++)
-		if (db->pipe[i] != -1)
-			close(db->pipe[i]);
-	if (db->conn != NULL)
-		PQfinish(db->conn);
-	free(db->conninfo);
-	free(db->error);
-	free(db->user);
-	free(db);
-}
-
 static void
 db_set_error(struct db *db, const char *msg)
 {
@@ -204,6 +186,27 @@ db_set_state(struct db *db, enum db_state state)
 	db->state = state;
 	if (db->ev.state != NULL)
 		db->ev.state(db->ev.arg, state, db->error);
+}
+
+void
+db_free(struct db *db)
+{
+	if (db == NULL)
+		return;
+	/* The owner hears that the database is gone before the requests
+	 * fail, so their callbacks do not ask for more. */
+	db_set_state(db, DB_IDLE);
+	db_fail_requests(db, "closing");
+	db_connect_abandon(db);
+	for (int i = 0; i < 2; i++)
+		if (db->pipe[i] != -1)
+			close(db->pipe[i]);
+	if (db->conn != NULL)
+		PQfinish(db->conn);
+	free(db->conninfo);
+	free(db->error);
+	free(db->user);
+	free(db);
 }
 
 /* Drops the connection and schedules the next attempt. */
@@ -466,9 +469,10 @@ db_connect_finish(struct db *db)
 	if (c == NULL)
 		return;
 	pthread_mutex_lock(&c->lock);
-	done = c->done;
-	db->conn = c->conn;
-	c->conn = NULL;
+	if ((done = c->done)) {
+		db->conn = c->conn;
+		c->conn = NULL;
+	}
 	pthread_mutex_unlock(&c->lock);
 	if (!done)
 		return;
